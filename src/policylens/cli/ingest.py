@@ -1,0 +1,103 @@
+"""Commands that write to a project: init, add, run, analyze, report, demo."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import click
+
+from ..project import Project
+from ..report.build import write_report
+from ..run.pipeline import RunResult, analyze, execute
+from ..settings import CONFIG_NAME
+from .options import project_option, run_options, settings_for
+
+SAMPLE = files("policylens") / "data" / "sample"
+
+
+def _summary(result: RunResult) -> None:
+    counts = result.added.counts
+    parts = [f"{counts[k]} {k}" for k in ("ok", "duplicate", "skipped", "error", "unchanged")
+             if counts[k]]
+    click.echo(f"Inputs: {', '.join(parts) or 'none'}")
+    for source, reason in result.added.errors:
+        click.echo(f"  error: {source}: {reason}", err=True)
+    for stage, n in result.processed.items():
+        click.echo(f"Stage {stage}: {n} processed")
+    click.echo(f"Database: {Project(result.project).db_path}")
+    if result.report:
+        click.echo(f"Report: {result.report}")
+
+
+@click.command()
+@project_option
+def init(project_dir: Path) -> None:
+    """Create an empty project folder with its database."""
+    project = Project(project_dir)
+    with project.writer():
+        pass
+    config = project.path / CONFIG_NAME
+    if not config.exists():
+        config.write_text("# policylens settings for this project (see docs/settings.md)\n")
+    click.echo(f"Project ready: {project.db_path}")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@project_option
+@run_options
+def add(paths: tuple[str, ...], project_dir: Path, batch_size: int | None,
+        progress: bool | None) -> None:
+    """Add files, folders, URL lists or URLs to a project without running the stages."""
+    project = Project(project_dir)
+    result = execute(project, "add", settings_for(project, batch_size, progress), paths, run=False)
+    _summary(result)
+    raise SystemExit(result.exit_code)
+
+
+@click.command()
+@project_option
+@run_options
+def run(project_dir: Path, batch_size: int | None, progress: bool | None) -> None:
+    """Run every stage on the documents that still need it."""
+    project = Project(project_dir)
+    _summary(execute(project, "run", settings_for(project, batch_size, progress)))
+
+
+@click.command(name="analyze")
+@click.argument("paths", nargs=-1, required=True)
+@project_option
+@run_options
+def analyze_command(paths: tuple[str, ...], project_dir: Path, batch_size: int | None,
+                    progress: bool | None) -> None:
+    """Add inputs, run every stage and write the report."""
+    project = Project(project_dir)
+    result = analyze(project, paths, settings_for(project, batch_size, progress))
+    _summary(result)
+    raise SystemExit(result.exit_code)
+
+
+@click.command()
+@project_option
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Where to write the HTML file (default: report.html in the project).")
+def report(project_dir: Path, output: Path | None) -> None:
+    """Write the self-contained HTML report of a project."""
+    click.echo(f"Report: {write_report(Project(project_dir), output)}")
+
+
+@click.command()
+@click.option("--project", "project_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("demo-project"), show_default=True, help="Where to put the demo project.")
+@run_options
+def demo(project_dir: Path, batch_size: int | None, progress: bool | None) -> None:
+    """Analyse the sample corpus bundled with policylens."""
+    project = Project(project_dir)
+    click.echo(f"Analysing the bundled sample corpus ({SAMPLE}) into {project_dir}")
+    result = analyze(project, [str(SAMPLE)], settings_for(project, batch_size, progress))
+    _summary(result)
+    raise SystemExit(result.exit_code)
+
+
+COMMANDS = [init, add, run, analyze_command, report, demo]

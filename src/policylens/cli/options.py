@@ -1,0 +1,29 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from ..project import Project
+from ..settings import Settings
+
+project_option = click.option(
+    "--project", "project_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+    help="Project folder holding policylens.db and the report (created when missing).",
+)
+
+
+def run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Flags that override settings for one run."""
+    fn = click.option("--batch-size", type=click.IntRange(min=1), default=None,
+                      help="Documents per batch and per write transaction.")(fn)
+    fn = click.option("--progress/--no-progress", default=None,
+                      help="Show progress bars (default: on).")(fn)
+    return fn
+
+
+def settings_for(project: Project, batch_size: int | None, progress: bool | None) -> Settings:
+    return project.settings(batch_size=batch_size, progress=progress)

@@ -1,0 +1,12 @@
+"""The built-in pipeline stages, registered like any plugin's."""
+
+from __future__ import annotations
+
+from ..hookspecs import hookimpl
+
+
+@hookimpl
+def register_stages(register):  # type: ignore[no-untyped-def]
+    from ..nlp.spacy_stage import SpacyStage
+
+    register(SpacyStage)

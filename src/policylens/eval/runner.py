@@ -1,0 +1,44 @@
+"""Run every evaluation whose gold data is present and collect the scores."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Callable
+
+from ..errors import PolicylensError
+
+DEFAULT_SHARED = Path(os.environ.get("POLICYLENS_SHARED", "../shared"))
+Scores = dict[str, float]
+
+
+def _seeds_cleaning(shared: Path) -> Scores:
+    from .seeds_meta import score_cleaning_and_metadata
+
+    gold = json.loads((shared / "gold" / "seeds.json").read_text(encoding="utf-8"))
+    return score_cleaning_and_metadata(shared / "corpus" / "seeds", gold)
+
+
+# name prefix -> (gold files it needs, scorer)
+EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
+    "seeds": (("gold/seeds.json", "corpus/seeds"), _seeds_cleaning),
+}
+
+
+def gold_files(prefix: str) -> tuple[str, ...]:
+    return EVALUATIONS[prefix][0]
+
+
+def run_evaluations(shared: Path | None = None) -> Scores:
+    shared = Path(shared or DEFAULT_SHARED)
+    if not shared.is_dir():
+        raise PolicylensError(
+            f"No gold data at {shared}: pass --shared DIR (the folder holding gold/ and "
+            "corpus/) or set POLICYLENS_SHARED."
+        )
+    scores: Scores = {}
+    for prefix, (needs, scorer) in EVALUATIONS.items():
+        if all((shared / n).exists() for n in needs):
+            scores.update({f"{prefix}.{k}": round(v, 4) for k, v in scorer(shared).items()})
+    return scores

@@ -1,0 +1,63 @@
+"""From a raw input to a clean, identified document, or to the reason it is not one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..model import Document, RawInput
+from ..settings import Settings
+from .clean import clean_plain_text
+from .html import extract_html
+from .identity import detect_language, document_id
+from .metadata import extract_metadata
+
+STAGE = "ingest.clean"
+VERSION = "v1"
+
+
+@dataclass
+class Outcome:
+    """What became of one input: ``ok`` with a document, or ``error``/``skipped``."""
+
+    status: str
+    reason: str | None = None
+    document: Document | None = None
+
+
+def build_document(raw: RawInput, settings: Settings) -> Outcome:
+    if raw.error:
+        return Outcome("error", raw.error)
+    try:
+        return _build(raw, settings)
+    except InputError as exc:
+        return Outcome("error", exc.message)
+
+
+def _build(raw: RawInput, settings: Settings) -> Outcome:
+    text, hints = raw.content, raw.meta
+    if not text.strip():
+        raise InputError("the input is empty: nothing to analyse")
+    if raw.format == "html":
+        text, hints = extract_html(text, hints)
+    text = _cut_long_lines(text, settings.max_line_chars)
+    cleaned = clean_plain_text(text)
+    words = len(cleaned.text.split())
+    if words < settings.min_words:
+        raise InputError(f"only {words} words of article text after cleaning (at least "
+                         f"{settings.min_words} needed): is this an article?")
+    meta = extract_metadata(text, cleaned, hints)
+    language = detect_language(cleaned.text)
+    if language != "en":
+        return Outcome("skipped", f"language is '{language}', not English: "
+                                  "policylens analyses English text only")
+    doc = Document(id=document_id(cleaned.text), text=cleaned.text, meta=meta,
+                   language=language, removed=cleaned.removed)
+    return Outcome("ok", document=doc)
+
+
+def _cut_long_lines(text: str, limit: int) -> str:
+    """Giant lines (minified pages, dumps) are cut so that no stage stalls on them."""
+    if all(len(line) <= limit for line in text.split("\n")):
+        return text
+    return "\n".join(line[:limit] for line in text.split("\n"))

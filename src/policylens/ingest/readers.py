@@ -1,0 +1,89 @@
+"""Finding inputs and handing each to the reader that knows its format.
+
+A reader is any object with ``name``, ``accepts(path) -> bool`` and
+``read(path, settings) -> Iterator[RawInput]``; RSS or WARC readers are one
+module each, registered through the ``register_readers`` hook.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Iterator, Protocol
+
+from ..model import RawInput
+from ..plugins import load_plugins
+from ..settings import Settings
+
+
+class Reader(Protocol):
+    name: str
+
+    def accepts(self, path: Path) -> bool: ...
+
+    def read(self, path: Path, settings: Settings) -> Iterator[RawInput]: ...
+
+
+def registered_readers() -> list[Reader]:
+    readers: list[Reader] = []
+    load_plugins().hook.register_readers(register=readers.append)
+    return readers
+
+
+def is_url(arg: str) -> bool:
+    return arg.lower().startswith(("http://", "https://"))
+
+
+def walk_inputs(args: Iterable[str]) -> Iterator[Path | str]:
+    """Yield files under the given paths (folders recursively) and bare URLs."""
+    for arg in args:
+        if is_url(arg):
+            yield arg
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            yield from _walk_dir(path)
+        else:
+            yield path
+
+
+def _walk_dir(root: Path) -> Iterator[Path]:
+    """Files under ``root`` in a stable order; symlink loops are not followed twice."""
+    seen: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def read_inputs(args: Iterable[str], settings: Settings) -> Iterator[RawInput]:
+    """Every input item as a RawInput; unreadable ones carry an ``error``."""
+    readers = registered_readers()
+    for item in walk_inputs(args):
+        if isinstance(item, str):
+            from .read_urls import fetch_url
+
+            yield fetch_url(item, item, settings)
+            continue
+        yield from _read_path(item, readers, settings)
+
+
+def _read_path(path: Path, readers: list[Reader], settings: Settings) -> Iterator[RawInput]:
+    key = str(path.resolve()) if path.exists() else str(path)
+    if not path.exists():
+        yield RawInput(source=path.name or str(path), key=key,
+                       error=f"file not found: {path}. Check the path.")
+        return
+    for reader in readers:
+        if reader.accepts(path):
+            yield from reader.read(path, settings)
+            return
+    yield RawInput(source=path.name, key=key, error=(
+        f"no reader for '{path.suffix or path.name}' files: give .html, .htm, .txt, .md, "
+        ".jsonl or a URL list (.urls)"))

@@ -1,0 +1,82 @@
+"""The library entry points: add inputs, run stages, analyze (both, then report)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import asdict, dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from typing import Iterable
+
+from ..project import Project
+from ..settings import Settings
+from ..stages import registered_stages
+from ..store.db import transaction
+from ..store.writes import finish_run, start_run
+from .ingest_step import AddReport, add_inputs
+from .progress import progress_bar
+from .stage_step import run_stages
+
+
+@dataclass
+class RunResult:
+    """What one command did; ``exit_code`` is 1 when any input failed."""
+
+    project: Path
+    run_id: int
+    added: AddReport = field(default_factory=AddReport)
+    processed: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    report: Path | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.added.failed else 0
+
+
+def stage_versions() -> dict[str, str]:
+    versions = {s.name: s.version for s in registered_stages()}
+    versions["ingest.clean"] = "v1"
+    versions["policylens"] = version("policylens")
+    versions["spacy"] = version("spacy")
+    return versions
+
+
+def execute(project: Project, command: str, settings: Settings,
+            paths: Iterable[str] = (), run: bool = True, report: bool = False) -> RunResult:
+    """Add ``paths`` (if any), then run the stages and write the report if asked."""
+    with project.writer() as db, progress_bar(settings.progress) as progress:
+        run_id = _start(db, command, settings)
+        result = RunResult(project=project.path, run_id=run_id)
+        status = "failed"
+        try:
+            began = time.perf_counter()
+            result.added = add_inputs(db, paths, settings, run_id, progress)
+            result.timings["ingest"] = round(time.perf_counter() - began, 3)
+            if run:
+                processed, timings = run_stages(db, settings, run_id, progress)
+                result.processed, result.timings = processed, {**result.timings, **timings}
+            status = "done"
+        finally:
+            _finish(db, result, status)
+    if report:
+        from ..report.build import write_report
+
+        result.report = write_report(project)
+    return result
+
+
+def _start(db: sqlite3.Connection, command: str, settings: Settings) -> int:
+    with transaction(db):
+        return start_run(db, command, asdict(settings), stage_versions())
+
+
+def _finish(db: sqlite3.Connection, result: RunResult, status: str) -> None:
+    counts = {"inputs": dict(result.added.counts), "processed": result.processed}
+    with transaction(db):
+        finish_run(db, result.run_id, status, counts, result.timings)
+
+
+def analyze(project: Project, paths: Iterable[str], settings: Settings) -> RunResult:
+    return execute(project, "analyze", settings, paths, run=True, report=True)

@@ -1,0 +1,82 @@
+"""Export any table as JSON lines, CSV or Parquet."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any, Iterator, TextIO
+
+from ..errors import UsageError
+
+FORMATS = ("jsonl", "csv", "parquet")
+# Per-table column choices; other tables export every non-binary column.
+VIEWS = {
+    "documents": """SELECT id, source, url, title, author, outlet, published,
+        published_earliest, published_latest, date_how, date_evidence, kind, language,
+        text, stage, stage_version FROM documents ORDER BY source, id""",
+    "sources": """SELECT source, key, status, reason, doc_id, stage, stage_version, run_id
+        FROM sources ORDER BY key""",
+    "sentences": """SELECT id, doc_id, idx, start, end, text, stage, stage_version
+        FROM sentences ORDER BY doc_id, idx""",
+    "parses": "SELECT doc_id, model, stage, stage_version FROM parses ORDER BY doc_id",
+}
+HIDDEN = {"_migrations", "stage_done", "sqlite_sequence"}
+
+
+def exportable_tables(db: sqlite3.Connection) -> list[str]:
+    rows = db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                      "AND name NOT LIKE 'sentences_fts%' ORDER BY name")
+    return [r[0] for r in rows if r[0] not in HIDDEN]
+
+
+def table_rows(db: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
+    tables = exportable_tables(db)
+    if table not in tables:
+        raise UsageError(f"No table '{table}'. Choose one of: {', '.join(tables)}.")
+    sql = VIEWS.get(table, f"SELECT * FROM {table}")
+    for row in db.execute(sql):
+        yield {k: row[k] for k in row.keys() if not isinstance(row[k], bytes)}
+
+
+def export_table(db: sqlite3.Connection, table: str, fmt: str, output: Path | None) -> int:
+    if fmt not in FORMATS:
+        raise UsageError(f"Unknown format '{fmt}'. Choose one of: {', '.join(FORMATS)}.")
+    rows = table_rows(db, table)
+    if fmt == "parquet":
+        if output is None:
+            raise UsageError("Parquet is binary: give an output file with -o FILE.parquet.")
+        return _write_parquet(list(rows), output)
+    if output is None:
+        return _write_text(rows, fmt, sys.stdout)
+    with open(output, "w", encoding="utf-8", newline="") as fh:
+        return _write_text(rows, fmt, fh)
+
+
+def _write_text(rows: Iterator[dict[str, Any]], fmt: str, out: TextIO) -> int:
+    count = 0
+    writer = None
+    for row in rows:
+        if fmt == "jsonl":
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(row))
+                writer.writeheader()
+            writer.writerow({k: _csv_value(v) for k, v in row.items()})
+        count += 1
+    return count
+
+
+def _csv_value(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+
+
+def _write_parquet(rows: list[dict[str, Any]], output: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pylist(rows), output)
+    return len(rows)

@@ -1,0 +1,134 @@
+"""The schema, as a list of small named migrations run on every open.
+
+A migration is applied once and recorded in ``_migrations``; never edit one
+that has shipped: append a new one instead.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+MIGRATIONS: list[tuple[str, str]] = []
+
+
+def migration(fn: Callable[[], str]) -> Callable[[], str]:
+    """Register a function returning the migration's SQL, named by the function."""
+    MIGRATIONS.append((fn.__name__, fn()))
+    return fn
+
+
+@migration
+def m001_runs() -> str:
+    return """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started TEXT NOT NULL,
+            finished TEXT,
+            status TEXT NOT NULL DEFAULT 'running',
+            command TEXT,
+            config TEXT,        -- JSON: the settings of the run
+            versions TEXT,      -- JSON: stage name -> version, package versions
+            counts TEXT,        -- JSON: what the run did
+            timings TEXT        -- JSON: seconds per stage
+        );
+        """
+
+
+@migration
+def m002_sources_documents() -> str:
+    return """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,            -- hash of the normalized clean text
+            source TEXT NOT NULL,           -- first input it came from
+            url TEXT,
+            title TEXT,
+            author TEXT,
+            outlet TEXT,
+            published TEXT,
+            published_earliest TEXT,
+            published_latest TEXT,
+            date_how TEXT,
+            date_evidence TEXT,
+            kind TEXT NOT NULL DEFAULT 'unknown',
+            language TEXT,
+            text TEXT NOT NULL,
+            removed TEXT,                   -- JSON list of furniture lines removed
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id)
+        );
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,       -- path, path#line, or URL
+            source TEXT NOT NULL,           -- what users see: file name or URL
+            content_hash TEXT,              -- hash of the raw input, to skip unchanged inputs
+            status TEXT NOT NULL,           -- ok | duplicate | skipped | error
+            reason TEXT,
+            doc_id TEXT REFERENCES documents(id),
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id),
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX sources_doc ON sources(doc_id);
+        CREATE INDEX sources_status ON sources(status);
+        """
+
+
+@migration
+def m003_sentences_mentions() -> str:
+    return """
+        CREATE TABLE sentences (
+            id TEXT PRIMARY KEY,            -- doc_id:index
+            doc_id TEXT NOT NULL REFERENCES documents(id),
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,         -- character offsets into documents.text
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE INDEX sentences_doc ON sentences(doc_id, idx);
+        CREATE TABLE mentions (
+            id TEXT PRIMARY KEY,            -- doc_id:start:end
+            doc_id TEXT NOT NULL REFERENCES documents(id),
+            sentence_id TEXT NOT NULL REFERENCES sentences(id),
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT NOT NULL,            -- spaCy entity label
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE INDEX mentions_doc ON mentions(doc_id);
+        CREATE TABLE parses (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(id),
+            model TEXT NOT NULL,            -- spaCy model name and version
+            data BLOB NOT NULL,             -- spaCy DocBin: tokens, tags, parse, entities
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE VIRTUAL TABLE sentences_fts USING fts5(
+            text, content='sentences', content_rowid='rowid'
+        );
+        CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+            INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text);
+        END;
+        CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+            INSERT INTO sentences_fts(sentences_fts, rowid, text)
+            VALUES ('delete', old.rowid, old.text);
+        END;
+        """
+
+
+@migration
+def m004_stage_runs() -> str:
+    return """
+        CREATE TABLE stage_done (
+            doc_id TEXT NOT NULL REFERENCES documents(id),
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id),
+            PRIMARY KEY (doc_id, stage)
+        );
+        """
