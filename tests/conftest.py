@@ -30,3 +30,50 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seeds_gold() -> dict:
     return json.loads(require_shared("gold", "seeds.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _quiet_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No progress bars in test output; no third-party plugins from the environment."""
+    monkeypatch.setenv("POLICYLENS_PROGRESS", "false")
+
+
+def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    """Run the real CLI in-process and return click's Result."""
+    from click.testing import CliRunner
+
+    from policylens.cli.main import cli
+
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture(scope="session")
+def sample_dir() -> Path:
+    from policylens.cli.ingest import SAMPLE
+
+    return Path(str(SAMPLE))
+
+
+@pytest.fixture(scope="session")
+def sample_project(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path) -> Path:
+    """The bundled sample corpus analysed once per test session."""
+    os.environ["POLICYLENS_PROGRESS"] = "false"
+    project = tmp_path_factory.mktemp("sample") / "project"
+    result = invoke("analyze", str(sample_dir), "--project", str(project))
+    assert result.exit_code == 0, result.output
+    return project
+
+
+@pytest.fixture(scope="session")
+def seeds_project(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    os.environ["POLICYLENS_PROGRESS"] = "false"
+    project = tmp_path_factory.mktemp("seeds") / "project"
+    result = invoke("analyze", str(seeds_dir), "--project", str(project))
+    assert result.exit_code == 0, result.output
+    return project
+
+
+def export_jsonl(project: Path, table: str) -> list[dict]:
+    result = invoke("export", table, "--project", str(project), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines() if line.strip()]

@@ -5,16 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import InputError
+from . import STAGE, VERSION  # noqa: F401  (re-exported for callers)
 from ..model import Document, RawInput
 from ..settings import Settings
 from .clean import clean_plain_text
 from .html import extract_html
 from .identity import detect_language, document_id
 from .metadata import extract_metadata
-
-STAGE = "ingest.clean"
-VERSION = "v1"
-
 
 @dataclass
 class Outcome:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, DocBin
@@ -15,13 +14,12 @@ DOCBIN_ATTRS = ["ORTH", "SPACY", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP",
                 "ENT_IOB", "ENT_TYPE", "SENT_START"]
 
 
-@dataclass
 class SpacyStage:
-    name: str = "nlp.spacy"
-    version: str = "v1"
-    level: str = "document"
+    name = "nlp.spacy"
+    version = "v1"
+    level = "document"
     requires: tuple[str, ...] = ()
-    writes: tuple[str, ...] = ("sentences", "mentions", "parses")
+    writes = ("sentences", "mentions", "parses")
 
     def process(self, batch: list[dict[str, Any]], ctx: StageContext) -> Rows:
         nlp = load_nlp(ctx.settings.spacy_model)

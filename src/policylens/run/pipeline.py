@@ -9,6 +9,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Iterable
 
+from ..ingest import STAGE as INGEST_STAGE, VERSION as INGEST_VERSION
 from ..project import Project
 from ..settings import Settings
 from ..stages import registered_stages
@@ -37,7 +38,7 @@ class RunResult:
 
 def stage_versions() -> dict[str, str]:
     versions = {s.name: s.version for s in registered_stages()}
-    versions["ingest.clean"] = "v1"
+    versions[INGEST_STAGE] = INGEST_VERSION
     versions["policylens"] = version("policylens")
     versions["spacy"] = version("spacy")
     return versions

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
-from ..ingest.build import STAGE as INGEST_STAGE, VERSION as INGEST_VERSION
+from ..ingest import STAGE as INGEST_STAGE, VERSION as INGEST_VERSION
 from ..model import Document
 
 
