@@ -11,7 +11,7 @@ from ..project import Project
 from ..report.build import write_report
 from ..run.pipeline import RunResult, analyze, execute
 from ..settings import CONFIG_NAME
-from .options import project_option, run_options, settings_for
+from .options import project_option, question_option, run_options, settings_for
 
 SAMPLE = files("policylens") / "data" / "sample"
 
@@ -58,22 +58,26 @@ def add(paths: tuple[str, ...], project_dir: Path, batch_size: int | None,
 
 @click.command()
 @project_option
+@question_option
 @run_options
-def run(project_dir: Path, batch_size: int | None, progress: bool | None) -> None:
+def run(project_dir: Path, questions: tuple[str, ...], batch_size: int | None,
+        progress: bool | None) -> None:
     """Run every stage on the documents that still need it."""
     project = Project(project_dir)
-    _summary(execute(project, "run", settings_for(project, batch_size, progress)))
+    _summary(execute(project, "run", settings_for(project, batch_size, progress),
+                     questions=questions))
 
 
 @click.command(name="analyze")
 @click.argument("paths", nargs=-1, required=True)
 @project_option
+@question_option
 @run_options
-def analyze_command(paths: tuple[str, ...], project_dir: Path, batch_size: int | None,
-                    progress: bool | None) -> None:
-    """Add inputs, run every stage and write the report."""
+def analyze_command(paths: tuple[str, ...], project_dir: Path, questions: tuple[str, ...],
+                    batch_size: int | None, progress: bool | None) -> None:
+    """Add inputs and questions, run every stage and write the report."""
     project = Project(project_dir)
-    result = analyze(project, paths, settings_for(project, batch_size, progress))
+    result = analyze(project, paths, settings_for(project, batch_size, progress), questions)
     _summary(result)
     raise SystemExit(result.exit_code)
 

@@ -27,3 +27,9 @@ def run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def settings_for(project: Project, batch_size: int | None, progress: bool | None) -> Settings:
     return project.settings(batch_size=batch_size, progress=progress)
+
+
+question_option = click.option(
+    "--question", "questions", multiple=True, metavar="TEXT",
+    help="A question to take stances toward (repeatable).",
+)

@@ -32,7 +32,7 @@ def write_report(project: Project, output: Path | None = None) -> Path:
 
 
 def render_report(db: sqlite3.Connection) -> str:
-    sections = [_sources_section(db), _errors_section(db), _provenance_section(db)]
+    sections = [_questions_section(db), _sources_section(db), _errors_section(db), _provenance_section(db)]
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
@@ -48,6 +48,15 @@ def _table(headers: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
         for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _questions_section(db: sqlite3.Connection) -> str:
+    rows = db.execute("SELECT id, text FROM questions ORDER BY created, id").fetchall()
+    if not rows:
+        return ""
+    items = "".join(f"<li>{escape(r['text'])} <span class='muted'>({escape(r['id'])})</span></li>"
+                    for r in rows)
+    return f"<h2>Questions</h2><ul>{items}</ul>"
 
 
 def _sources_section(db: sqlite3.Connection) -> str:

@@ -11,6 +11,7 @@ from typing import Iterable
 
 from ..ingest import STAGE as INGEST_STAGE, VERSION as INGEST_VERSION
 from ..project import Project
+from ..questions import add_questions
 from ..settings import Settings
 from ..stages import registered_stages
 from ..store.db import transaction
@@ -44,10 +45,11 @@ def stage_versions() -> dict[str, str]:
     return versions
 
 
-def execute(project: Project, command: str, settings: Settings,
-            paths: Iterable[str] = (), run: bool = True, report: bool = False) -> RunResult:
-    """Add ``paths`` (if any), then run the stages and write the report if asked."""
+def execute(project: Project, command: str, settings: Settings, paths: Iterable[str] = (),
+            run: bool = True, report: bool = False, questions: Iterable[str] = ()) -> RunResult:
+    """Add ``paths`` and ``questions`` (if any), run the stages, write the report if asked."""
     with project.writer() as db, progress_bar(settings.progress) as progress:
+        add_questions(db, questions)
         run_id = _start(db, command, settings)
         result = RunResult(project=project.path, run_id=run_id)
         status = "failed"
@@ -79,5 +81,7 @@ def _finish(db: sqlite3.Connection, result: RunResult, status: str) -> None:
         finish_run(db, result.run_id, status, counts, result.timings)
 
 
-def analyze(project: Project, paths: Iterable[str], settings: Settings) -> RunResult:
-    return execute(project, "analyze", settings, paths, run=True, report=True)
+def analyze(project: Project, paths: Iterable[str], settings: Settings,
+            questions: Iterable[str] = ()) -> RunResult:
+    return execute(project, "analyze", settings, paths, run=True, report=True,
+                   questions=questions)

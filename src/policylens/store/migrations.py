@@ -132,3 +132,15 @@ def m004_stage_runs() -> str:
             PRIMARY KEY (doc_id, stage)
         );
         """
+
+
+@migration
+def m005_questions() -> str:
+    return """
+        CREATE TABLE questions (
+            id TEXT PRIMARY KEY,            -- q- + hash of the normalized question
+            text TEXT NOT NULL,
+            target TEXT,                    -- the target phrase stances are taken toward
+            created TEXT NOT NULL
+        );
+        """
