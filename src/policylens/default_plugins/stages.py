@@ -10,3 +10,10 @@ def register_stages(register):  # type: ignore[no-untyped-def]
     from ..nlp.spacy_stage import SpacyStage
 
     register(SpacyStage)
+
+    from ..events.corpus import DedupStage, DyadStage
+    from ..events.stage import PloverStage
+
+    register(PloverStage)
+    register(DedupStage)
+    register(DyadStage)

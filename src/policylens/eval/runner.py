@@ -20,9 +20,30 @@ def _seeds_cleaning(shared: Path) -> Scores:
     return score_cleaning_and_metadata(shared / "corpus" / "seeds", gold)
 
 
+def _events_seeds(shared: Path) -> Scores:
+    from .events_eval import seeds_events
+
+    return seeds_events(shared)
+
+
+def _events_gsr(shared: Path) -> Scores:
+    from .events_eval import gsr_events
+
+    return gsr_events(shared)
+
+
+def _events_spans(shared: Path) -> Scores:
+    from .events_eval import ner_spans
+
+    return ner_spans(shared)
+
+
 # name prefix -> (gold files it needs, scorer)
 EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "seeds": (("gold/seeds.json", "corpus/seeds"), _seeds_cleaning),
+    "events_seeds": (("gold/seeds.json", "corpus/seeds"), _events_seeds),
+    "events_gsr": (("event_coding/gold/PLOVER_GSR_CAMEO.json",), _events_gsr),
+    "events_spans": (("event_coding/gold/conflibert_cameo_ner_test.txt",), _events_spans),
 }
 
 

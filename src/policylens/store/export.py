@@ -22,7 +22,18 @@ VIEWS = {
     "sentences": """SELECT id, doc_id, idx, start, end, text, stage, stage_version
         FROM sentences ORDER BY doc_id, idx""",
     "parses": "SELECT doc_id, model, stage, stage_version FROM parses ORDER BY doc_id",
+    # One object per event mention; event_id comes from the dedup stage.
+    "events": """SELECT m.id, COALESCE(l.event_id, m.id) AS event_id, m.doc_id,
+        COALESCE(d.url, d.source) AS source, m.sentence, m.evidence, m.actor, m.target,
+        m.type, m.mode, m.context, m.modality, m.date, m.date_precision, m.date_how,
+        m.cameo, m.goldstein, m.confidence, m.stage, m.stage_version
+        FROM event_mentions m JOIN documents d ON d.id = m.doc_id
+        LEFT JOIN event_links l ON l.mention_id = m.id
+        ORDER BY d.source, m.doc_id, m.id""",
+    "dyads": """SELECT source_code, target_code, month, goldstein_sum, count, stage,
+        stage_version FROM dyads ORDER BY source_code, target_code, month""",
 }
+JSON_FIELDS = {"events": ("actor", "target")}  # stored as JSON text, exported as lists
 HIDDEN = {"_migrations", "stage_done", "sqlite_sequence"}
 
 
@@ -37,8 +48,18 @@ def table_rows(db: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
     if table not in tables:
         raise UsageError(f"No table '{table}'. Choose one of: {', '.join(tables)}.")
     sql = VIEWS.get(table, f"SELECT * FROM {table}")
+    decode = JSON_FIELDS.get(table, ())
     for row in db.execute(sql):
-        yield {k: row[k] for k in row.keys() if not isinstance(row[k], bytes)}
+        out = {k: row[k] for k in row.keys() if not isinstance(row[k], bytes)}
+        yield decode_json_fields(out, decode) if decode else out
+
+
+def decode_json_fields(row: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """Turn JSON text columns back into lists for export."""
+    for name in names:
+        if isinstance(row.get(name), str):
+            row[name] = json.loads(row[name])
+    return row
 
 
 def export_table(db: sqlite3.Connection, table: str, fmt: str, output: Path | None) -> int:
