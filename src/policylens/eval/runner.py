@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import PolicylensError
+from .sample_meta import SAMPLE_GOLD
 
 DEFAULT_SHARED = Path(os.environ.get("POLICYLENS_SHARED", "../shared"))
 Scores = dict[str, float]
@@ -18,6 +19,14 @@ def _seeds_cleaning(shared: Path) -> Scores:
 
     gold = json.loads((shared / "gold" / "seeds.json").read_text(encoding="utf-8"))
     return score_cleaning_and_metadata(shared / "corpus" / "seeds", gold)
+
+
+def _sample_ingest(shared: Path) -> Scores:
+    from importlib.resources import files
+
+    from .sample_meta import score_sample
+
+    return score_sample(Path(str(files("policylens") / "data" / "sample")))
 
 
 def _events_seeds(shared: Path) -> Scores:
@@ -38,9 +47,11 @@ def _events_spans(shared: Path) -> Scores:
     return ner_spans(shared)
 
 
-# name prefix -> (gold files it needs, scorer)
+# name prefix -> (gold files it needs, scorer); paths are under the shared folder
+# unless absolute (the sample's own gold lives in the source checkout).
 EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "seeds": (("gold/seeds.json", "corpus/seeds"), _seeds_cleaning),
+    "sample": ((str(SAMPLE_GOLD),), _sample_ingest),
     "events_seeds": (("gold/seeds.json", "corpus/seeds"), _events_seeds),
     "events_gsr": (("event_coding/gold/PLOVER_GSR_CAMEO.json",), _events_gsr),
     "events_spans": (("event_coding/gold/conflibert_cameo_ner_test.txt",), _events_spans),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Iterator
@@ -110,13 +111,24 @@ def _code_spans(req: Request, doc: Doc, actors: list[Actor], encode: Any) -> Non
         req.add(event, None)
 
 
-def _locate(doc: Doc, text: str, actors: list[Actor]) -> tuple[Actor, Span] | None:
-    start = doc.text.find(text)
-    if start < 0:
-        start = doc.text.lower().find(text.lower())
-    if start < 0:
+def _find(haystack: str, text: str) -> tuple[int, int] | None:
+    """Exact, then case- and space-insensitive; "..." in a span skips words."""
+    start = haystack.find(text)
+    if start >= 0:
+        return start, start + len(text)
+    parts = [re.escape(p) for p in re.split(r"\s*\.\.\.\s*|\s+", text.strip()) if p]
+    if not parts:
         return None
-    end = start + len(text)
+    found = re.search(r"\s*".join(parts), haystack, re.I)
+    found = found or re.search(r"[\s\S]{0,60}?".join(parts), haystack, re.I)
+    return (found.start(), found.end()) if found else None
+
+
+def _locate(doc: Doc, text: str, actors: list[Actor]) -> tuple[Actor, Span] | None:
+    where = _find(doc.text, text)
+    if where is None:
+        return None
+    start, end = where
     span = doc.char_span(start, end, alignment_mode="expand")
     inside = [a for a in actors if a.start >= start and a.end <= end and a.code]
     best = inside[0] if inside else None
