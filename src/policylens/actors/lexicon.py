@@ -10,6 +10,9 @@ from .gazetteer import Gazetteer, strip_accents
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
             "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PRECEDING = {"predecessor": -1, "successor": 1}
+# "the alliance", "the bloc": the most recent organisation of these kinds.
+ORG_NOUNS = {"alliance": {"alliance"}, "bloc": {"union", "alliance", "grouping", "igo"},
+             "union": {"union"}}
 FORMER = {"former", "ex", "then", "ex-", "then-", "late", "past", "previous"}
 
 

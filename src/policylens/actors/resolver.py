@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .gazetteer import Gazetteer, load_gazetteer
-from .lexicon import FORMER, PRECEDING, PRONOUNS, Lexicon, build_lexicon
+from .lexicon import FORMER, ORG_NOUNS, PRECEDING, PRONOUNS, Lexicon, build_lexicon
 from .matching import Matchers, Slot
 from .mention import ActorMention, code_mention
 from .sequence import Sequencer
@@ -108,6 +108,9 @@ class ActorResolver:
                 slots.append(Slot(token.i, token.i + 1, "pronoun"))
             elif token.lemma_.lower() in PRECEDING and token.pos_ == "NOUN":
                 slots.append(Slot(token.i, token.i + 1, "relative"))
+            elif (token.lower_ in ORG_NOUNS and token.i > 0
+                  and doc[token.i - 1].lower_ == "the"):
+                slots.append(Slot(token.i, token.i + 1, "orgref"))
         return slots
 
 
@@ -123,8 +126,16 @@ def code_mention_for(gaz: Gazetteer, doc: Doc, slot: Slot) -> ActorMention:
                         sector)
 
 
+PLACE_PREPS = {"in", "at", "near", "outside", "across", "throughout", "around"}
+# "the Madrid summit", "the Washington Declaration": the capital names where, not who.
+EVENT_NOUNS = {"summit", "talks", "declaration", "meeting", "conference", "process", "accord",
+               "agreement", "treaty", "forum", "format", "communique", "consensus", "office",
+               "embassy", "bureau", "correspondent", "airport", "university", "time", "visit"}
+
+
 def _locative(span) -> bool:  # type: ignore[no-untyped-def]
     """"in Seoul" names a place; "Seoul said" names the government."""
-    head = span.root.head
-    return span.root.dep_ == "pobj" and head.lower_ in {"in", "at", "near", "outside",
-                                                       "across", "throughout", "around"}
+    root, head = span.root, span.root.head
+    if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
+        return True
+    return root.dep_ in {"compound", "nmod", "amod"} and head.lemma_.lower() in EVENT_NOUNS

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, Term
-from .lexicon import PRECEDING, PRONOUNS, Entry
+from .lexicon import ORG_NOUNS, PRECEDING, PRONOUNS, Entry
 from .matching import Slot
 from .mention import ActorMention, code_mention, person_mention
 
 PRONOUN_REACH = 3  # sentences a pronoun may reach back
+# Surnames that are also ordinary English words: taken only after a full mention or a title.
+ENGLISH_WORDS = {"rice", "moon", "park", "gates", "ban", "bush", "austin", "miller", "spencer",
+                 "carter", "may", "brown", "young", "long", "king", "rich", "love", "bird",
+                 "cook", "mark", "will", "price", "powell", "kerry", "sullivan", "cohen",
+                 "han", "hu", "wen", "kan", "tang", "yang", "abe", "mori", "suga"}
+# Common surnames: taken alone only when spaCy reads them as a person.
+COMMON_SURNAMES = {"lee", "kim", "choi", "wang", "li", "roh", "goh", "aso", "noda", "hwang"}
 TITLE_WORDS = {"president", "minister", "prime", "secretary", "general", "chancellor",
                "premier", "leader", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr."}
 
@@ -30,6 +37,7 @@ class Sequencer:
     def __init__(self, gaz: Gazetteer, doc: Doc, day: date | None) -> None:
         self.gaz, self.doc, self.day = gaz, doc, day
         self.seen: list[Seen] = []
+        self.orgs: list[str] = []  # organisation codes named so far
         self.person_at: dict[int, str] = {}  # token index -> person slug
         self.sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
         self.unknown_people = [e for e in doc.ents if e.label_ == "PERSON"]
@@ -49,6 +57,8 @@ class Sequencer:
 
         entry = slot.entries[0]
         if entry.kind != "person":
+            if entry.kind == "org":
+                self.orgs.append(entry.target)
             return code_mention_for(self.gaz, self.doc, slot)
         if entry.how == "short" and not self._plausible_surname(slot):
             return None
@@ -59,7 +69,8 @@ class Sequencer:
     def _role(self, slot: Slot) -> ActorMention | None:
         if slot.entries:
             person = self.pick(slot.entries, slot.code, slot.title)
-            return self._person(person, slot, "name" if slot.entries[0].how == "name" else "alias")
+            how = "name" if slot.entries[0].how == "name" else "alias"
+            return self._titled_person(self._person(person, slot, how), slot)
         if slot.code is not None:
             return self._titled_code(slot)
         if self.doc[slot.start - 1].lower_ in {"the", "this"} if slot.start else False:
@@ -76,6 +87,15 @@ class Sequencer:
             if self.gaz.people[seen.person].gender in (gender, ""):
                 return self._person(seen.person, slot, "pronoun")
         return None
+
+    def _orgref(self, slot: Slot) -> ActorMention | None:
+        """"the alliance" after NATO was named."""
+        kinds = ORG_NOUNS[self.doc[slot.start].lower_]
+        code = next((c for c in reversed(self.orgs) if self.gaz.orgs[c].kind in kinds), None)
+        if code is None:
+            return None
+        span = self.doc[slot.start:slot.end]
+        return code_mention(self.gaz, code, span.start_char, span.end_char, span.text, "coref")
 
     def _relative(self, slot: Slot) -> ActorMention | None:
         token = self.doc[slot.start]
@@ -98,6 +118,14 @@ class Sequencer:
             self.person_at[i] = person
         return person_mention(self.gaz, person, self.day, span.start_char, span.end_char,
                               span.text, how)
+
+    def _titled_person(self, mention: ActorMention, slot: Slot) -> ActorMention:
+        """"U.N. Secretary-General Kofi Annan" acts for the UN even when no date is known."""
+        if mention.role is not None or slot.code is None or slot.former:
+            return mention
+        offices = self._offices(slot.code, slot.title or "")
+        role = self.gaz.offices[offices[0]].role if offices else slot.title
+        return replace(mention, code=slot.code, role=role, sector="GOV")
 
     def _titled_code(self, slot: Slot) -> ActorMention | None:
         span = self.doc[slot.start:slot.end]
@@ -152,13 +180,17 @@ class Sequencer:
         token = self.doc[slot.start]
         if any(s.person in {e.target for e in slot.entries} for s in self.seen):
             return True
+        if token.lower_ in ENGLISH_WORDS:
+            return False
         ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None and ent.label_ == "PERSON":
             extra = [t for t in ent if not slot.start <= t.i < slot.end]
             return all(t.lower_ in TITLE_WORDS for t in extra)
-        in_office = self.day and any(self.gaz.office_of(e.target, self.day)
-                                     for e in slot.entries)
-        return bool(in_office) and token.tag_ == "NNP" and not token.is_sent_start
+        if ent is not None and len(ent) > slot.end - slot.start:
+            return False  # part of a longer name: "Rice University", "Park Avenue"
+        if token.lower_ in COMMON_SURNAMES or token.is_sent_start:
+            return False
+        return token.text[:1].isupper()
 
     def _recent_with_title(self, title: str) -> str | None:
         if self.day is None:
