@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from .gazetteer import Gazetteer, Term
+from .gazetteer import KIND_RANK, Gazetteer, Term
 from .lexicon import ORG_NOUNS, PRECEDING, PRONOUNS, Entry
 from .matching import Slot
 from .mention import ActorMention, code_mention, person_mention
@@ -163,7 +163,14 @@ class Sequencer:
             for seen in reversed(self.seen):
                 if seen.person in people:
                     return seen.person
-        return min(people, key=self._distance) if self.day else people[0]
+        return min(people, key=self._closeness) if self.day else people[0]
+
+    def _closeness(self, person: str) -> tuple[int, int]:
+        """Nearest in time first; among office holders on the day, the most senior."""
+        assert self.day is not None
+        term = self.gaz.office_of(person, self.day)
+        rank = KIND_RANK[self.gaz.offices[term.office].kind] if term else 9
+        return self._distance(person), rank
 
     def _distance(self, person: str) -> int:
         """Days between ``self.day`` and the person's nearest term (0 while in office)."""
