@@ -143,3 +143,19 @@ def test_a_bad_date_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(PolicylensError) as err:
         load_from(tmp_path)
     assert err.value.message == "roles.csv line 2: '2025-06-31' is not a date (use YYYY-MM-DD)."
+
+
+@pytest.mark.parametrize("name", ["states.csv", "orgs.csv", "people.csv", "offices.csv",
+                                  "roles.csv", "metonyms.csv", "sectors.csv", "iso3166.csv"])
+def test_every_row_has_the_header_width(name: str) -> None:
+    import csv
+
+    with open(GAZETTEER_DIR / name, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    widths = {len(r) for r in rows[1:] if r and not r[0].startswith("#")}
+    assert widths == {len(rows[0])}, f"{name}: a row has a stray or missing comma"
+
+
+def test_person_names_are_unique(gaz) -> None:
+    names = [p.name for p in gaz.people.values()]
+    assert len(names) == len(set(names))

@@ -39,7 +39,7 @@ class Sequencer:
         self.seen: list[Seen] = []
         self.orgs: list[str] = []  # organisation codes named so far
         self.person_at: dict[int, str] = {}  # token index -> person slug
-        self.sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        self.sent_of = {i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)}
         self.unknown_people = [e for e in doc.ents if e.label_ == "PERSON"]
 
     def run(self, slots: list[Slot]) -> list[ActorMention]:
