@@ -187,3 +187,9 @@ def test_actors_resolve_rejects_a_bad_date() -> None:
     result = invoke("actors", "resolve", "Seoul.", "--date", "2025-13-01")
     assert result.exit_code == 2
     assert "--date '2025-13-01' is not a date: use YYYY-MM-DD, e.g. 2025-07-15." in result.output
+
+
+def test_a_titled_stranger_is_not_the_office_holder(resolve) -> None:
+    [m] = resolve("Russian President Boris Yeltsin resigned.", date(2024, 1, 1))
+    assert (m.text, m.actor_id, m.code, m.kind, m.role, m.sector) == (
+        "Russian President Boris Yeltsin", "RUS", "RUS", "agent", "president", "GOV")

@@ -71,6 +71,8 @@ class Sequencer:
             person = self.pick(slot.entries, slot.code, slot.title)
             how = "name" if slot.entries[0].how == "name" else "alias"
             return self._titled_person(self._person(person, slot, how), slot)
+        if slot.stranger:
+            return self._stranger(slot)
         if slot.code is not None:
             return self._titled_code(slot)
         if self.doc[slot.start - 1].lower_ in {"the", "this"} if slot.start else False:
@@ -126,6 +128,16 @@ class Sequencer:
         offices = self._offices(slot.code, slot.title or "")
         role = self.gaz.offices[offices[0]].role if offices else slot.title
         return replace(mention, code=slot.code, role=role, sector="GOV")
+
+    def _stranger(self, slot: Slot) -> ActorMention | None:
+        """A titled person outside the gazetteer acts for the state or organisation named."""
+        if slot.code is None:
+            return None
+        span = self.doc[slot.start:slot.end]
+        offices = self._offices(slot.code, slot.title or "")
+        role = self.gaz.offices[offices[0]].role if offices else slot.title
+        return code_mention(self.gaz, slot.code, span.start_char, span.end_char, span.text,
+                            "role", "GOV", role, "agent")
 
     def _titled_code(self, slot: Slot) -> ActorMention | None:
         span = self.doc[slot.start:slot.end]
