@@ -193,3 +193,9 @@ def test_a_titled_stranger_is_not_the_office_holder(resolve) -> None:
     [m] = resolve("Russian President Boris Yeltsin resigned.", date(2024, 1, 1))
     assert (m.text, m.actor_id, m.code, m.kind, m.role, m.sector) == (
         "Russian President Boris Yeltsin", "RUS", "RUS", "agent", "president", "GOV")
+
+
+def test_new_president(resolve) -> None:
+    [m] = resolve("South Korea's new president skipped the summit.", JULY_2025)
+    assert (m.text, m.actor_id, m.how) == ("South Korea's new president",
+                                            "person:lee-jae-myung", "role")
