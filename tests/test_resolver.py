@@ -199,3 +199,13 @@ def test_new_president(resolve) -> None:
     [m] = resolve("South Korea's new president skipped the summit.", JULY_2025)
     assert (m.text, m.actor_id, m.how) == ("South Korea's new president",
                                             "person:lee-jae-myung", "role")
+
+
+def test_a_place_name_inside_a_person_name(resolve) -> None:
+    ms = resolve("George Washington crossed the Delaware; Washington later protested.", JULY_2023)
+    assert [(m.text, m.code) for m in ms] == [("Washington", "USA")]
+
+
+def test_armed_groups(resolve) -> None:
+    ms = resolve("Hamas and Hezbollah fired rockets at Israel.", JULY_2023)
+    assert [m.code for m in ms] == ["HAMAS", "HEZBOLLAH", "ISR"]

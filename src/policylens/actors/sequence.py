@@ -62,6 +62,8 @@ class Sequencer:
 
         entry = slot.entries[0]
         if entry.kind != "person":
+            if self._inside_person_name(slot):
+                return None  # "George Washington", "Michael Jordan"
             if entry.kind == "org":
                 self.orgs.append(entry.target)
             return code_mention_for(self.gaz, self.doc, slot)
@@ -220,6 +222,10 @@ class Sequencer:
         if token.lower_ in COMMON_SURNAMES or token.is_sent_start:
             return False
         return token.text[:1].isupper()
+
+    def _inside_person_name(self, slot: Slot) -> bool:
+        return any(e.label_ == "PERSON" and e.start <= slot.start and slot.end <= e.end
+                   and e.end - e.start > slot.end - slot.start for e in self.unknown_people)
 
     def _recent_with_title(self, title: str) -> str | None:
         if self.day is None:
