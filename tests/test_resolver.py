@@ -209,3 +209,8 @@ def test_a_place_name_inside_a_person_name(resolve) -> None:
 def test_armed_groups(resolve) -> None:
     ms = resolve("Hamas and Hezbollah fired rockets at Israel.", JULY_2023)
     assert [m.code for m in ms] == ["HAMAS", "HEZBOLLAH", "ISR"]
+
+
+def test_title_after_an_organisation_name(resolve) -> None:
+    [m] = resolve("European Commission President said no.", date(2023, 5, 1))
+    assert (m.actor_id, m.code, m.how) == ("person:ursula-von-der-leyen", "EC", "role")

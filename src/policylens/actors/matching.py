@@ -54,8 +54,11 @@ class Matchers:
             slots.append(Slot(span.start, span.end, "name", list(entries)))
         return slots
 
-    def title_spans(self, doc: Doc) -> list[Span]:
-        spans = [Span(doc, s, e, label=k) for k, s, e in self.titles(doc)]
+    def title_spans(self, doc: Doc, names: list[Slot]) -> list[Span]:
+        """Office titles not overlapping a name ("President" after "European Commission")."""
+        named = {i for s in names for i in range(s.start, s.end)}
+        spans = [Span(doc, s, e, label=k) for k, s, e in self.titles(doc)
+                 if not named & set(range(s, e))]
         return [s for s in filter_spans(spans) if s[-1].pos_ in NOUNISH]
 
     def sector_spans(self, doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:

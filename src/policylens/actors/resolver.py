@@ -60,9 +60,7 @@ class ActorResolver:
         by_end = {s.end: s for s in names}
         used: set[int] = set()
         roles = []
-        for title in matchers.title_spans(doc):
-            if any(s.start < title.end and title.start < s.end for s in names):
-                continue
+        for title in matchers.title_spans(doc, names):
             slot = Slot(title.start, title.end, "role", title=title.text.lower())
             self._join_left(doc, slot, by_end, used)
             self._join_right(doc, slot, by_start, used)
