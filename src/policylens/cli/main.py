@@ -28,9 +28,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import evaluate, events, ingest, query, question
+    from . import actors, evaluate, events, ingest, query, question
 
-    for module in (ingest, query, question, evaluate, events):
+    for module in (ingest, query, question, evaluate, actors, events):
         for command in module.COMMANDS:
             cli.add_command(command)
     load_plugins().hook.register_commands(cli=cli)

@@ -68,8 +68,10 @@ def score_seed_events(gold_docs: list[dict[str, Any]], mentions: list[dict[str, 
             moods += any(p["modality"] == o.get("modality", g["modality"]) for p, o in hits)
             good_keys |= {(doc["file"], p["type"], tuple(sorted(_codes(p["actor"]))),
                            tuple(sorted(_codes(p["target"])))) for p, _ in hits}
-    return {"recall": matched / max(total, 1), "precision": len(good_keys) / max(len(keys), 1),
-            "date_accuracy": dates / max(matched, 1), "modality_accuracy": moods / max(matched, 1)}
+    return {"event_recall": matched / max(total, 1),
+            "event_precision": len(good_keys) / max(len(keys), 1),
+            "event_date_acc": dates / max(matched, 1),
+            "event_modality_acc": moods / max(matched, 1)}
 
 
 def seeds_events(shared: Path) -> Scores:
@@ -112,11 +114,11 @@ def gsr_events(shared: Path) -> Scores:
     found = code(json.dumps({"text": r.text}) for r in recs)
     end_to_end = [_top_type(q.events) for q in found]
     gold = [r.type for r in recs]
-    return {"type_accuracy_given_spans": _accuracy(gold, with_spans),
-            "macro_f1_given_spans": macro_f1(gold, with_spans),
-            "end_to_end_accuracy": _accuracy(gold, end_to_end),
-            "end_to_end_macro_f1": macro_f1(gold, end_to_end),
-            "end_to_end_coverage": sum(t != "NONE" for t in end_to_end) / max(len(recs), 1)}
+    return {"event_type_acc_given_spans": _accuracy(gold, with_spans),
+            "event_macro_f1_given_spans": macro_f1(gold, with_spans),
+            "event_e2e_acc": _accuracy(gold, end_to_end),
+            "event_e2e_macro_f1": macro_f1(gold, end_to_end),
+            "event_e2e_coverage": sum(t != "NONE" for t in end_to_end) / max(len(recs), 1)}
 
 
 def _top_type(events: list[dict[str, Any]]) -> str:
@@ -144,8 +146,8 @@ def ner_spans(shared: Path) -> Scores:
     out = {}
     for kind, name in (("S", "source"), ("T", "target")):
         tp, fp, fn = counts[kind + "tp"], counts[kind + "fp"], counts[kind + "fn"]
-        out[f"{name}_span_f1"] = 2 * tp / max(2 * tp + fp + fn, 1)
-        out[f"{name}_span_overlap_recall"] = counts[kind + "otp"] / max(tp + fn, 1)
+        out[f"event_{name}_span_f1"] = 2 * tp / max(2 * tp + fp + fn, 1)
+        out[f"event_{name}_span_overlap_recall"] = counts[kind + "otp"] / max(tp + fn, 1)
     return out
 
 

@@ -21,6 +21,18 @@ def _seeds_cleaning(shared: Path) -> Scores:
     return score_cleaning_and_metadata(shared / "corpus" / "seeds", gold)
 
 
+def _seeds_actors(shared: Path) -> Scores:
+    from .actors import seeds_actor_recall
+
+    return seeds_actor_recall(shared)
+
+
+def _gsr_actors(shared: Path) -> Scores:
+    from .actors import gsr_actor_country
+
+    return gsr_actor_country(shared)
+
+
 def _sample_ingest(shared: Path) -> Scores:
     from importlib.resources import files
 
@@ -52,9 +64,11 @@ def _events_spans(shared: Path) -> Scores:
 EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "seeds": (("gold/seeds.json", "corpus/seeds"), _seeds_cleaning),
     "sample": ((str(SAMPLE_GOLD),), _sample_ingest),
-    "events_seeds": (("gold/seeds.json", "corpus/seeds"), _events_seeds),
-    "events_gsr": (("event_coding/gold/PLOVER_GSR_CAMEO.json",), _events_gsr),
-    "events_spans": (("event_coding/gold/conflibert_cameo_ner_test.txt",), _events_spans),
+    "seeds#events": (("gold/seeds.json", "corpus/seeds"), _events_seeds),
+    "gsr#events": (("event_coding/gold/PLOVER_GSR_CAMEO.json",), _events_gsr),
+    "conflibert#events": (("event_coding/gold/conflibert_cameo_ner_test.txt",), _events_spans),
+    "seeds#actors": (("gold/seeds.json", "corpus/seeds"), _seeds_actors),
+    "gsr#actors": (("event_coding/gold/PLOVER_GSR_CAMEO.json",), _gsr_actors),
 }
 
 
@@ -72,5 +86,6 @@ def run_evaluations(shared: Path | None = None) -> Scores:
     scores: Scores = {}
     for prefix, (needs, scorer) in EVALUATIONS.items():
         if all((shared / n).exists() for n in needs):
-            scores.update({f"{prefix}.{k}": round(v, 4) for k, v in scorer(shared).items()})
+            name = prefix.split("#")[0]  # "seeds#actors" scores as "seeds.*"
+            scores.update({f"{name}.{k}": round(v, 4) for k, v in scorer(shared).items()})
     return scores
