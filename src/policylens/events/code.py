@@ -130,7 +130,7 @@ def _locate(doc: Doc, text: str, actors: list[Actor]) -> tuple[Actor, Span] | No
         return None
     start, end = where
     span = doc.char_span(start, end, alignment_mode="expand")
-    inside = [a for a in actors if a.start >= start and a.end <= end and a.code]
+    inside = [a for a in actors if a.start < end and start < a.end and a.code]
     best = inside[0] if inside else None
     name = best.name if best and len(inside) == 1 else text
     code = best.code if best else None
