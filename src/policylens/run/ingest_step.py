@@ -10,6 +10,7 @@ from typing import Iterable, Iterator
 
 from rich.progress import Progress
 
+from ..errors import UNEXPECTED, raise_unexpected, unexpected_reason
 from ..ingest.build import Outcome, build_document
 from ..ingest.read_files import content_hash
 from ..ingest.readers import read_inputs
@@ -23,6 +24,7 @@ from ..store.writes import document_exists, known_source, write_document, write_
 class AddReport:
     counts: Counter = field(default_factory=Counter)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    unexpected: int = 0  # errors caught by the batch-boundary guard (bugs to report)
 
     @property
     def failed(self) -> int:
@@ -54,7 +56,17 @@ def _outcome(db: sqlite3.Connection, raw: RawInput, settings: Settings) -> Outco
     if (previous is not None and not raw.error and previous["status"] != "error"
             and previous["content_hash"] == content_hash(raw.content)):
         return None
-    return build_document(raw, settings)
+    return guarded_build(raw, settings)
+
+
+def guarded_build(raw: RawInput, settings: Settings) -> Outcome:
+    """The batch boundary: one input's unforeseen failure never stops the others."""
+    try:
+        return build_document(raw, settings)
+    except Exception as exc:  # noqa: BLE001 - batch boundary, counted and recorded
+        if raise_unexpected():
+            raise
+        return Outcome("error", unexpected_reason(exc))
 
 
 def _record(db: sqlite3.Connection, raw: RawInput, outcome: Outcome | None,
@@ -76,6 +88,7 @@ def _record(db: sqlite3.Connection, raw: RawInput, outcome: Outcome | None,
     report.counts[status] += 1
     if status == "error":
         report.errors.append((raw.source, reason or "unknown error"))
+        report.unexpected += (reason or "").startswith(UNEXPECTED)
 
 
 def _same_source(db: sqlite3.Connection, key: str, doc_id: str) -> bool:
