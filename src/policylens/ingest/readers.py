@@ -97,8 +97,10 @@ def _key(path: Path) -> str:
 def _read_path(path: Path, readers: list[Reader], settings: Settings) -> Iterator[RawInput]:
     key = _key(path)
     if not path.exists():
-        yield RawInput(source=path.name or str(path), key=key,
-                       error=f"file not found: {path}. Check the path.")
+        reason = (f"{path} is a symbolic link to a missing file or to itself: fix or "
+                  "remove the link" if path.is_symlink() else f"file not found: {path}. "
+                  "Check the path.")
+        yield RawInput(source=path.name or str(path), key=key, error=reason)
         return
     for reader in readers:
         if reader.accepts(path):

@@ -50,27 +50,33 @@ def _batches(items: Iterator[RawInput], size: int) -> Iterator[list[RawInput]]:
         yield chunk
 
 
-def _outcome(db: sqlite3.Connection, raw: RawInput, settings: Settings) -> Outcome | None:
-    """None when this exact input was already stored: re-runs change nothing."""
-    previous = known_source(db, raw.key)
-    if (previous is not None and not raw.error and previous["status"] != "error"
-            and previous["content_hash"] == content_hash(raw.content)):
-        return None
-    return guarded_build(raw, settings)
-
-
-def guarded_build(raw: RawInput, settings: Settings) -> Outcome:
-    """The batch boundary: one input's unforeseen failure never stops the others."""
+def _outcome(db: sqlite3.Connection, raw: RawInput,
+             settings: Settings) -> tuple[Outcome | None, str | None]:
+    """The outcome and content hash; None when this exact input was already stored."""
     try:
-        return build_document(raw, settings)
+        digest = None if raw.error else content_hash(raw.content)
     except Exception as exc:  # noqa: BLE001 - batch boundary, counted and recorded
-        if raise_unexpected():
-            raise
-        return Outcome("error", unexpected_reason(exc))
+        return _unexpected(exc), None
+    previous = known_source(db, raw.key)
+    if (previous is not None and digest is not None and previous["status"] != "error"
+            and previous["content_hash"] == digest):
+        return None, digest  # re-runs change nothing
+    try:
+        return build_document(raw, settings), digest
+    except Exception as exc:  # noqa: BLE001 - batch boundary, counted and recorded
+        return _unexpected(exc), digest
 
 
-def _record(db: sqlite3.Connection, raw: RawInput, outcome: Outcome | None,
+def _unexpected(exc: Exception) -> Outcome:
+    """The batch boundary: one input's unforeseen failure never stops the others."""
+    if raise_unexpected():
+        raise exc
+    return Outcome("error", unexpected_reason(exc))
+
+
+def _record(db: sqlite3.Connection, raw: RawInput, prepared: tuple[Outcome | None, str | None],
             run_id: int, report: AddReport) -> None:
+    outcome, digest = prepared
     if outcome is None:
         report.counts["unchanged"] += 1
         return
@@ -84,7 +90,7 @@ def _record(db: sqlite3.Connection, raw: RawInput, outcome: Outcome | None,
     reason = outcome.reason if status != "duplicate" else f"same text as document {doc_id}"
     write_source(db, key=raw.key, source=raw.source, run_id=run_id, status=status,
                  reason=reason, doc_id=doc_id,
-                 content_hash=None if raw.error else content_hash(raw.content))
+                 content_hash=digest)
     report.counts[status] += 1
     if status == "error":
         report.errors.append((raw.source, reason or "unknown error"))
