@@ -91,6 +91,9 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         db.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
+        storage = database_error(_db_file(db), exc)
+        if storage is not None:
+            raise storage from exc
         raise PolicylensError(
             f"The project database is busy ({exc}): another policylens run is writing "
             "to it. Wait for it to finish, then run the command again."
