@@ -7,6 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests repeat exactly from run to run (CI and locally) and leave no example database.
+hypothesis_settings.register_profile("policylens", derandomize=True, deadline=None,
+                                     database=None, max_examples=100)
+hypothesis_settings.load_profile("policylens")
 
 REPO = Path(__file__).resolve().parent.parent
 # Under tests an unforeseen exception must surface, not become a recorded input error;
