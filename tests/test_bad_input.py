@@ -288,3 +288,21 @@ def test_unexpected_failures_raise_under_tests(tmp_path: Path, exploding_reader:
     (tmp_path / "raises.boom").write_text("x")
     with pytest.raises(RuntimeError, match="reader bug"):
         invoke("add", str(tmp_path), "--project", str(tmp_path / "p"))
+
+
+def test_jsonl_over_the_size_limit_is_read_record_by_record(tmp_path: Path) -> None:
+    """The size limit is for one article: a large JSON-lines dump applies it per record."""
+    lines = [json.dumps({"text": ACCENTED.replace("Seoul", f"district {i}")}) for i in range(30)]
+    lines[3] = json.dumps({"text": ARTICLE * 40})  # one record over the limit
+    lines[7] = "{broken"
+    (tmp_path / "dump.jsonl").write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    project = tmp_path / "p"
+    (project).mkdir()
+    (project / "policylens.toml").write_text("max_input_bytes = 2000\n", encoding="utf-8")
+    assert invoke("add", str(tmp_path / "dump.jsonl"), "--project", str(project)).exit_code == 1
+    rows = {r["source"]: r for r in export_jsonl(project, "sources")}
+    assert len(rows) == 30
+    assert rows["dump.jsonl:4"]["reason"].startswith("line 4: input is 2,001 bytes, over the "
+                                                     "limit of 2,000")
+    assert rows["dump.jsonl:8"]["reason"].startswith("line 8 is not valid JSON")
+    assert sum(r["status"] == "ok" for r in rows.values()) == 28
