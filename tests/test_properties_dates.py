@@ -12,11 +12,19 @@ from hypothesis import strategies as st
 dates_module = pytest.importorskip("policylens.ingest.dates")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
+
+
+def _abbreviated(month: int) -> str:
+    """"Oct." as newspapers write it; May has no abbreviation."""
+    name = MONTHS[month - 1]
+    return name if name == "May" else name[:3] + "."
+
+
 DAYS = st.dates(min_value=date(1940, 1, 1), max_value=date(2100, 12, 31))
 FORMATS = [lambda d: f"{d.day} {MONTHS[d.month - 1]} {d.year}",
            lambda d: f"{MONTHS[d.month - 1]} {d.day}, {d.year}",
            lambda d: f"{d.isoformat()}",
-           lambda d: f"{MONTHS[d.month - 1][:3]}. {d.day}, {d.year}"]
+           lambda d: f"{_abbreviated(d.month)} {d.day}, {d.year}"]
 
 
 @given(st.text(max_size=400))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import PolicylensError
+from .sample_meta import SAMPLE_GOLD
 
 DEFAULT_SHARED = Path(os.environ.get("POLICYLENS_SHARED", "../shared"))
 Scores = dict[str, float]
@@ -20,9 +21,19 @@ def _seeds_cleaning(shared: Path) -> Scores:
     return score_cleaning_and_metadata(shared / "corpus" / "seeds", gold)
 
 
-# name prefix -> (gold files it needs, scorer)
+def _sample_ingest(shared: Path) -> Scores:
+    from importlib.resources import files
+
+    from .sample_meta import score_sample
+
+    return score_sample(Path(str(files("policylens") / "data" / "sample")))
+
+
+# name prefix -> (gold files it needs, scorer); paths are under the shared folder
+# unless absolute (the sample's own gold lives in the source checkout).
 EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "seeds": (("gold/seeds.json", "corpus/seeds"), _seeds_cleaning),
+    "sample": ((str(SAMPLE_GOLD),), _sample_ingest),
 }
 
 
