@@ -59,8 +59,11 @@ CASES: dict[str, tuple[bytes, str, str | None]] = {
                         + b" \xff broken byte.", "ok", None),
     "scripts.html": (_page("<script>var a = 1;</script>" * 50 + "<style>p{}</style>")
                      .encode(), "error", "no article text found in the HTML page"),
-    "deep.html": (_page("<div>" * 100_000 + f"<p>{ARTICLE}</p>" + "</div>" * 100_000).encode(),
-                  "error", "HTML page"),
+    "deep.html": (_page("<div>" * 100_000 + f"<p>{ARTICLE} Deep.</p>" + "</div>" * 100_000)
+                  .encode(), "ok", None),
+    "deep-mixed.html": (_page("<div><span class='x'>" * 5_000 + f"<p>{ARTICLE} Mixed.</p>"
+                              + "</span></div>" * 5_000).encode(), "ok", None),
+    "unclosed.html": (_page("<b>" * 50_000 + f"{ARTICLE} Unclosed.").encode(), "ok", None),
     "broken.html": (f"<html><body><p>{ARTICLE} {ARTICLE}<div><span></p></div></td>".encode(),
                     "ok", None),
     "german.txt": (GERMAN.encode(), "skipped", "language is 'de', not English"),
@@ -306,3 +309,22 @@ def test_jsonl_over_the_size_limit_is_read_record_by_record(tmp_path: Path) -> N
                                                      "limit of 2,000")
     assert rows["dump.jsonl:8"]["reason"].startswith("line 8 is not valid JSON")
     assert sum(r["status"] == "ok" for r in rows.values()) == 28
+
+
+def test_deeply_nested_pages_keep_their_text(bad_project) -> None:  # type: ignore[no-untyped-def]
+    project, _ = bad_project
+    texts = {d["source"]: d["text"] for d in export_jsonl(project, "documents")}
+    assert texts["deep.html"].endswith(f"{ARTICLE} Deep.")
+    assert texts["deep-mixed.html"].endswith(f"{ARTICLE} Mixed.")
+
+
+def test_flattening_leaves_ordinary_pages_alone(sample_dir: Path) -> None:
+    from policylens.ingest.nesting import flatten_deep_nesting
+
+    pages = sorted(sample_dir.glob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert flatten_deep_nesting(html) == html
+    deep = "<div>" * 300 + "text" + "</div>" * 300
+    assert flatten_deep_nesting(deep) == "<div>" * 200 + "text" + "</div>" * 200
