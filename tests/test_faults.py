@@ -156,7 +156,7 @@ def test_status_and_exports_work_while_another_process_writes(holder: LockHolder
 
 @pytest.mark.slow
 def test_reader_polls_without_error_during_a_real_analyze(tmp_path: Path) -> None:
-    corpus = write_articles(tmp_path / "in", 24)
+    corpus = write_articles(tmp_path / "in", 48)
     project = Project(tmp_path / "project")
     proc = start_cli("analyze", str(corpus), "--project", str(project.path), "--batch-size", "1")
     seen: list[int] = []
@@ -171,7 +171,9 @@ def test_reader_polls_without_error_during_a_real_analyze(tmp_path: Path) -> Non
                 reader.close()
         time.sleep(0.05)
     assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
-    assert seen == sorted(seen) and len(set(seen)) > 2  # saw the run progress, never failed
+    final = project.reader().execute("SELECT count(*) FROM sentences").fetchone()[0]
+    assert seen == sorted(seen)  # only committed batches, in order
+    assert any(0 < n < final for n in seen)  # read while the run was writing
 
 
 def _add_with_limited_db(project: Project, folder: Path, pragma: str) -> None:
@@ -252,8 +254,8 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     mount = tmp_path / "disk"
     mount.mkdir()
     made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=320k", "tmpfs", str(mount)],
-                          capture_output=True)
-    if made.returncode != 0:
+                          capture_output=True) if shutil.which("mount") else None
+    if made is None or made.returncode != 0:
         pytest.skip("cannot mount a tmpfs here; the SQLITE_FULL and OPEN-hook tests cover it")
     try:
         yield mount
