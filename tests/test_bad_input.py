@@ -328,3 +328,13 @@ def test_flattening_leaves_ordinary_pages_alone(sample_dir: Path) -> None:
         assert flatten_deep_nesting(html) == html
     deep = "<div>" * 300 + "text" + "</div>" * 300
     assert flatten_deep_nesting(deep) == "<div>" * 200 + "text" + "</div>" * 200
+
+
+def test_a_project_inside_the_input_folder_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    project = tmp_path / "project"
+    assert invoke("add", str(tmp_path), "--project", str(project)).exit_code == 0
+    assert invoke("report", "--project", str(project)).exit_code == 0
+    result = invoke("add", str(tmp_path), "--project", str(project))
+    assert result.exit_code == 0 and "Inputs: 1 unchanged" in result.output
+    assert [r["source"] for r in export_jsonl(project, "sources")] == ["article.txt"]

@@ -48,13 +48,16 @@ def walk_inputs(args: Iterable[str]) -> Iterator[Path | str]:
             yield path
 
 
+PROJECT_MARKER = "policylens.db"
+
+
 def _walk_dir(root: Path) -> Iterator[Path]:
     """Files under ``root`` in a stable order; symlink loops are not followed twice."""
     seen: set[str] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         real = os.path.realpath(dirpath)
-        if real in seen:
-            dirnames[:] = []
+        if real in seen or PROJECT_MARKER in filenames:
+            dirnames[:] = []  # a loop, or a policylens project: its database is no article
             continue
         seen.add(real)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
