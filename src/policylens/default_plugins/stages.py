@@ -7,6 +7,9 @@ from ..hookspecs import hookimpl
 
 @hookimpl
 def register_stages(register):  # type: ignore[no-untyped-def]
+    from ..actors.stage import ActorCatalogStage, ActorStage
     from ..nlp.spacy_stage import SpacyStage
 
     register(SpacyStage)
+    register(ActorStage)
+    register(ActorCatalogStage)

@@ -21,6 +21,18 @@ def _seeds_cleaning(shared: Path) -> Scores:
     return score_cleaning_and_metadata(shared / "corpus" / "seeds", gold)
 
 
+def _seeds_actors(shared: Path) -> Scores:
+    from .actors import seeds_actor_recall
+
+    return seeds_actor_recall(shared)
+
+
+def _gsr_actors(shared: Path) -> Scores:
+    from .actors import gsr_actor_country
+
+    return gsr_actor_country(shared)
+
+
 def _sample_ingest(shared: Path) -> Scores:
     from importlib.resources import files
 
@@ -34,6 +46,8 @@ def _sample_ingest(shared: Path) -> Scores:
 EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "seeds": (("gold/seeds.json", "corpus/seeds"), _seeds_cleaning),
     "sample": ((str(SAMPLE_GOLD),), _sample_ingest),
+    "seeds#actors": (("gold/seeds.json", "corpus/seeds"), _seeds_actors),
+    "gsr#actors": (("event_coding/gold/PLOVER_GSR_CAMEO.json",), _gsr_actors),
 }
 
 
@@ -51,5 +65,6 @@ def run_evaluations(shared: Path | None = None) -> Scores:
     scores: Scores = {}
     for prefix, (needs, scorer) in EVALUATIONS.items():
         if all((shared / n).exists() for n in needs):
-            scores.update({f"{prefix}.{k}": round(v, 4) for k, v in scorer(shared).items()})
+            name = prefix.split("#")[0]  # "seeds#actors" scores as "seeds.*"
+            scores.update({f"{name}.{k}": round(v, 4) for k, v in scorer(shared).items()})
     return scores

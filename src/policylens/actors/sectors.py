@@ -1,0 +1,62 @@
+"""Agents: sector nouns joined to the state or organisation they belong to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import Gazetteer
+from .matching import Matchers
+from .mention import ActorMention, code_mention
+
+LINKS = {"amod", "compound", "poss", "nmod", "nn"}
+PREPS = {"of", "from", "in"}
+BRIDGE = {"'s", "’s", "top", "senior", "main", "ruling", "former", "local", "new", "own",
+          "state", "national", "federal"}
+
+
+def attach_sectors(gaz: Gazetteer, doc: Doc, mentions: list[ActorMention],
+                   matchers: Matchers) -> list[ActorMention]:
+    """Add agent mentions; a state name right before its sector noun is folded into it."""
+    spans: dict[ActorMention, tuple[int, int]] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            spans[m] = (span.start, span.end)
+    at = {i: m for m, (a, b) in spans.items() for i in range(a, b)}
+    out = list(mentions)
+    for span, sector in matchers.sector_spans(doc, set(at)):
+        owner, folded = _owner(doc, span, at)
+        if owner is None:
+            continue
+        whole = span
+        if folded and owner in out:
+            out.remove(owner)
+            whole = doc[spans[owner][0]:span.end]
+        out.append(code_mention(gaz, owner.code, whole.start_char, whole.end_char,
+                                whole.text, owner.how if whole is not span else "name",
+                                sector, None, "agent"))
+    return out
+
+
+def _owner(doc: Doc, span: Span, at: dict[int, ActorMention]) -> tuple[ActorMention | None, bool]:
+    """The mention modifying a sector noun, and whether it sits right before it.
+
+    A left neighbour (bar a possessive or a few adjectives) is folded into the agent
+    ("South Korean lawmakers"); a modifier or an of-phrase is not ("lawmakers in Seoul").
+    """
+    i = span.start - 1
+    while i >= 0 and i not in at and doc[i].lower_ in BRIDGE:
+        i -= 1
+    left = at.get(i) if i >= 0 else None
+    if left is not None and left.how != "pronoun" and (
+            left.kind != "person" or i == span.start - 1):
+        return left, True
+    head = span[-1]
+    for child in head.children:
+        if child.dep_ in LINKS and child.i in at and at[child.i].kind != "person":
+            return at[child.i], False
+        if child.dep_ == "prep" and child.lower_ in PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i in at and at[obj.i].kind != "person":
+                    return at[obj.i], False
+    return None, False
