@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..project import Project
+from ..store.files import write_text_atomic
 from ..store.queries import project_status
 
 STYLE = """
@@ -27,8 +28,7 @@ def write_report(project: Project, output: Path | None = None) -> Path:
         html = render_report(db)
     finally:
         db.close()
-    output.write_text(html, encoding="utf-8")
-    return output
+    return write_text_atomic(output, html)
 
 
 def render_report(db: sqlite3.Connection) -> str:
