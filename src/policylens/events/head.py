@@ -1,7 +1,7 @@
 """The event-type head: softmax regression on sentence-embedding features.
 
 Features are the embedding of the sentence and of the same sentence with the
-source and target marked; the weights are a plain ``.npz`` (no pickle).
+source and target marked; the weights are a plain ``.npz`` loaded with allow_pickle=False.
 """
 
 from __future__ import annotations
