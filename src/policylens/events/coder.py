@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors_bridge import Actor
 from .lexicon import lexicon_type
-from .head import LABELS, NONE, TYPES, features, load_head, mark
+from .head import LABELS, NONE, SECOND_TEXT, TYPES, features, load_head
 from .modality import modality
 from .ontology import cameo_for, context_for, mode_for
 from .when import resolve_date
@@ -176,9 +176,11 @@ def type_candidates(cands: list[Candidate], encode: Callable) -> np.ndarray:  # 
     if not cands:
         return np.zeros((0, len(LABELS)), dtype=np.float32)
     sents = [c.sentence.text for c in cands]
-    marked = [mark(c.sentence.text, c.sources[0].text if c.sources else None,
-                   c.targets[0].text if c.targets else None) for c in cands]
-    return load_head().probs(features(encode, sents, marked))
+    head = load_head()
+    second = SECOND_TEXT[head.second]
+    texts = [second(c.sentence.text, c.sources[0].text if c.sources else None,
+                    c.targets[0].text if c.targets else None) for c in cands]
+    return head.probs(features(encode, sents, texts))
 
 
 def finish(c: Candidate, probs: np.ndarray, published: date | None,
