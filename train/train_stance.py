@@ -87,10 +87,11 @@ def train(args: argparse.Namespace) -> None:
     tok.enable_truncation(max_length=args.max_len)
     items = encode(tok, build_train(root, args))
     model = CrossEncoder(str(model_dir))
+    freeze_lower(model, args.freeze_layers)
     model.train()
     steps_per_epoch = len(make_batches(items, args.batch, random.Random(0)))
     total = steps_per_epoch * args.epochs
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
     warm = int(total * 0.06)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm))))
     ce, bce = nn.CrossEntropyLoss(), nn.BCEWithLogitsLoss()
@@ -106,7 +107,7 @@ def train(args: argparse.Namespace) -> None:
             opt.step(); sched.step(); opt.zero_grad()
             step += 1
             running[task].append(loss.item())
-            if step % 50 == 0:
+            if step % 25 == 0:
                 log.info("epoch %d step %d/%d stance %.4f match %.4f %.0fs", epoch, step, total,
                          _mean(running["stance"]), _mean(running["match"]), time.time() - start)
                 running = {"stance": [], "match": []}
@@ -122,6 +123,18 @@ def train(args: argparse.Namespace) -> None:
             break
 
 
+def freeze_lower(model: CrossEncoder, layers: int) -> None:
+    """Keep the embeddings and the lowest layers as pre-trained: on a shared 2-core machine the
+    backward pass and the optimizer step through them cost more than they bring."""
+    if layers < 0:
+        return
+    for p in model.encoder.embeddings.parameters():
+        p.requires_grad = False
+    for layer in model.encoder.encoder.layer[:layers]:
+        for p in layer.parameters():
+            p.requires_grad = False
+
+
 def _mean(xs: list[float]) -> float:
     return sum(xs[-50:]) / max(1, len(xs[-50:]))
 
@@ -133,15 +146,16 @@ def main() -> None:
     p.add_argument("--epochs", type=int, default=1)
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--lr", type=float, default=5e-5)
-    p.add_argument("--max-len", type=int, default=128)
-    p.add_argument("--neg-ratio", type=float, default=1.5)
-    p.add_argument("--off-topic", type=int, default=1000)
-    p.add_argument("--vast-n", type=int, default=8000)
-    p.add_argument("--argkp-n", type=int, default=4000)
-    p.add_argument("--match-pos", type=int, default=3000)
+    p.add_argument("--max-len", type=int, default=80)
+    p.add_argument("--neg-ratio", type=float, default=1.4)
+    p.add_argument("--off-topic", type=int, default=800)
+    p.add_argument("--vast-n", type=int, default=5000)
+    p.add_argument("--argkp-n", type=int, default=3000)
+    p.add_argument("--match-pos", type=int, default=2500)
     p.add_argument("--save-every", type=int, default=100)
+    p.add_argument("--freeze-layers", type=int, default=2, help="-1: train the embeddings too")
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--max-minutes", type=float, default=60)
+    p.add_argument("--max-minutes", type=float, default=55)
     p.add_argument("--seed", type=int, default=13)
     args = p.parse_args()
     out = Path(args.out)

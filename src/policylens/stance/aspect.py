@@ -13,27 +13,12 @@ import numpy as np
 from .model import CrossEncoder
 
 ASPECTS = ("security", "economy", "diplomacy", "domestic politics", "values/law", "other")
-DESCRIPTIONS: dict[str, tuple[str, ...]] = {
-    "security": (
-        "It matters for military security, defence and deterrence.",
-        "It deals with threats, weapons, war and military cooperation.",
-    ),
-    "economy": (
-        "It matters for the economy, trade and exports.",
-        "It deals with money, costs, markets, industry and jobs.",
-    ),
-    "diplomacy": (
-        "It matters for diplomatic relations and alliances between countries.",
-        "It deals with partnerships, summits and a country's standing abroad.",
-    ),
-    "domestic politics": (
-        "It matters for domestic politics, voters and public opinion.",
-        "It deals with the government's priorities at home, elections and parties.",
-    ),
-    "values/law": (
-        "It matters for values, human rights and democracy.",
-        "It deals with international law, legitimacy and principles.",
-    ),
+DESCRIPTIONS: dict[str, str] = {
+    "security": "It matters for military security, defence, deterrence, threats and weapons.",
+    "economy": "It matters for the economy, trade, exports, industry, jobs and costs.",
+    "diplomacy": "It matters for diplomatic relations, alliances, partnerships and standing abroad.",
+    "domestic politics": "It matters for domestic politics, voters, public opinion and priorities at home.",
+    "values/law": "It matters for values, human rights, democracy and international law.",
 }
 MIN_SCORE = 0.05  # below this no description fits at all
 
@@ -42,12 +27,11 @@ def classify_aspects(model: CrossEncoder, sentences: Sequence[str]) -> list[tupl
     """(aspect, score) for each sentence."""
     if not sentences:
         return []
-    names = [name for name, descs in DESCRIPTIONS.items() for _ in descs]
-    pairs = [(d, s) for s in sentences for descs in DESCRIPTIONS.values() for d in descs]
+    names = list(DESCRIPTIONS)
+    pairs = [(DESCRIPTIONS[n], s) for s in sentences for n in names]
     scores = model.match(pairs).reshape(len(sentences), len(names))
     out = []
     for row in scores:
-        per_aspect = {n: max(float(v) for n2, v in zip(names, row) if n2 == n) for n in DESCRIPTIONS}
-        best = max(per_aspect, key=per_aspect.get)
-        out.append((best, per_aspect[best]) if per_aspect[best] >= MIN_SCORE else ("other", 1 - per_aspect[best]))
+        best = int(np.argmax(row))
+        out.append((names[best], float(row[best])) if row[best] >= MIN_SCORE else ("other", float(1 - row[best])))
     return out

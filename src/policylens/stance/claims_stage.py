@@ -34,11 +34,12 @@ class ClaimsStage:
                 self._code_document(doc["id"], sentences, q, rows)
         return rows
 
-    def _code_document(self, doc_id: str, sentences: list[sqlite3.Row], q: sqlite3.Row, rows: Rows) -> None:
+    def _code_document(self, doc_id: str, sentences: list[dict[str, Any]], q: sqlite3.Row, rows: Rows) -> None:
         stamp = {"stage": self.name, "stage_version": self.version}
         usable = [s for s in sentences if len(s["text"].split()) >= MIN_SENTENCE_WORDS]
-        coded = code_sentences(load_model(), [(s["text"], q["text"]) for s in usable])
         names = _target_names(q["target"] or q["text"])
+        coded = code_sentences(load_model(), [(s["text"], q["text"]) for s in usable],
+                               aspect_for=lambda c: c.is_claim)
         votes = []
         total = max(len(sentences), 1)
         for s, c in zip(usable, coded):
@@ -54,9 +55,9 @@ class ClaimsStage:
                                 "evidence": json.dumps(ds.evidence, ensure_ascii=False), **stamp})
 
 
-def _sentences(db: sqlite3.Connection, doc_id: str) -> list[sqlite3.Row]:
-    return db.execute("SELECT id, idx, text FROM sentences WHERE doc_id = ? ORDER BY idx",
-                      (doc_id,)).fetchall()
+def _sentences(db: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
+    rows = db.execute("SELECT id, idx, text FROM sentences WHERE doc_id = ? ORDER BY idx", (doc_id,))
+    return [{"id": r["id"], "idx": r["idx"], "text": r["text"].strip()} for r in rows]
 
 
 def _target_names(target: str) -> set[str]:
@@ -71,7 +72,7 @@ def _bears_on(text: str, coded: Coded, names: set[str]) -> bool:
     return bool(words & names)
 
 
-def _claim_row(doc_id: str, qid: str, s: sqlite3.Row, c: Coded, position: float,
+def _claim_row(doc_id: str, qid: str, s: dict[str, Any], c: Coded, position: float,
                stamp: dict[str, str]) -> dict[str, Any]:
     return {"id": f"{s['id']}:{qid}", "doc_id": doc_id, "question_id": qid, "sentence_id": s["id"],
             "sentence": s["text"], "position": round(position, 4), "stance": c.stance,

@@ -8,8 +8,8 @@ reason marker ("If Lee attends, ... could bolster ..." is a claim; "Lee met Rutt
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, replace
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -25,7 +25,7 @@ ARGUMENT_CUES = re.compile(
     r"signal\w*|elevate\w*|enhance\w*|improve\w*|damag\w+|provok\w+|jeopardi\w+|secure)\b",
     re.IGNORECASE,
 )
-MIN_CLAIM_WORDS = 6
+MIN_CLAIM_WORDS = 8  # shorter sentences rarely carry a reason, and cannot make a 10-word label
 CLAIM_MIN_SIDE = 0.5  # P(pro) + P(con) a claim needs: it takes a side more than not
 
 
@@ -48,11 +48,16 @@ def is_argued(text: str) -> bool:
     return len(text.split()) >= MIN_CLAIM_WORDS and ARGUMENT_CUES.search(text) is not None
 
 
-def code_sentences(model: CrossEncoder, items: Sequence[tuple[str, str]]) -> list[Coded]:
-    """Code (sentence, question-or-target) pairs."""
+def code_sentences(model: CrossEncoder, items: Sequence[tuple[str, str]],
+                   aspect_for: Callable[[Coded], bool] = lambda c: True) -> list[Coded]:
+    """Code (sentence, question-or-target) pairs; aspects only where ``aspect_for`` says
+    (the aspect costs five model passes per sentence, the stance one)."""
     probs = model.stance([(q, t) for t, q in items])
-    aspects = classify_aspects(model, [t for t, _ in items])
-    return [_coded(text, p, aspect) for (text, _), p, (aspect, _) in zip(items, probs, aspects)]
+    coded = [_coded(text, p, "other") for (text, _), p in zip(items, probs)]
+    wanted = [i for i, c in enumerate(coded) if aspect_for(c)]
+    for i, (aspect, _) in zip(wanted, classify_aspects(model, [items[i][0] for i in wanted])):
+        coded[i] = replace(coded[i], aspect=aspect)
+    return coded
 
 
 def _coded(text: str, p: np.ndarray, aspect: str) -> Coded:

@@ -8,7 +8,6 @@ vector of one text (used only to shortlist pairs before the cross-encoder scores
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -35,7 +34,7 @@ class CrossEncoder:
                                   "(pip install --force-reinstall policylens).")
         opts = ort.SessionOptions()
         # Stages may run in several processes at once: one thread each keeps the cores shared.
-        opts.intra_op_num_threads = int(os.environ.get("POLICYLENS_ONNX_THREADS", "1"))
+        opts.intra_op_num_threads = 1
         self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
