@@ -19,6 +19,9 @@ REPO = Path(__file__).resolve().parent.parent
 # the test of the batch-boundary guard turns this off for itself.
 os.environ["POLICYLENS_RAISE"] = "1"
 SHARED = Path(os.environ.get("POLICYLENS_SHARED", REPO.parent / "shared"))
+# The question of the sample gold and of the seeds gold (the same one).
+SAMPLE_QUESTION = SEEDS_QUESTION = (
+    "Should South Korea deepen its engagement with NATO, including the president attending NATO summits?")
 
 
 def require_shared(*parts: str) -> Path:
@@ -69,7 +72,7 @@ def sample_project(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path) -
     """The bundled sample corpus analysed once per test session."""
     os.environ["POLICYLENS_PROGRESS"] = "false"
     project = tmp_path_factory.mktemp("sample") / "project"
-    result = invoke("analyze", str(sample_dir), "--project", str(project))
+    result = invoke("analyze", str(sample_dir), "--project", str(project), "--question", SAMPLE_QUESTION)
     assert result.exit_code == 0, result.output
     return project
 
@@ -78,7 +81,7 @@ def sample_project(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path) -
 def seeds_project(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
     os.environ["POLICYLENS_PROGRESS"] = "false"
     project = tmp_path_factory.mktemp("seeds") / "project"
-    result = invoke("analyze", str(seeds_dir), "--project", str(project))
+    result = invoke("analyze", str(seeds_dir), "--project", str(project), "--question", SEEDS_QUESTION)
     assert result.exit_code == 0, result.output
     return project
 

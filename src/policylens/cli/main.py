@@ -28,9 +28,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import actors, evaluate, events, ingest, query, question
+    from . import actors, evaluate, events, ingest, query, question, stance
 
-    for module in (ingest, query, question, evaluate, actors, events):
+    for module in (ingest, query, question, evaluate, actors, events, stance):
         for command in module.COMMANDS:
             cli.add_command(command)
     load_plugins().hook.register_commands(cli=cli)

@@ -20,3 +20,9 @@ def register_stages(register):  # type: ignore[no-untyped-def]
     register(PloverStage)
     register(DedupStage)
     register(DyadStage)
+
+    from ..stance.claims_stage import ClaimsStage
+    from ..stance.keypoints_stage import KeypointsStage
+
+    register(ClaimsStage)
+    register(KeypointsStage)

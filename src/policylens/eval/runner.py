@@ -59,6 +59,18 @@ def _events_spans(shared: Path) -> Scores:
     return ner_spans(shared)
 
 
+def _stance_corpora(shared: Path) -> Scores:
+    from .stance_corpora import score_stance_corpora
+
+    return score_stance_corpora(shared)
+
+
+def _seeds_stance(shared: Path) -> Scores:
+    from .seeds_stance import score_seeds_stance
+
+    return score_seeds_stance(shared)
+
+
 # name prefix -> (gold files it needs, scorer); paths are under the shared folder
 # unless absolute (the sample's own gold lives in the source checkout).
 EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
@@ -69,6 +81,9 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "conflibert#events": (("event_coding/gold/conflibert_cameo_ner_test.txt",), _events_spans),
     "seeds#actors": (("gold/seeds.json", "corpus/seeds"), _seeds_actors),
     "gsr#actors": (("event_coding/gold/PLOVER_GSR_CAMEO.json",), _gsr_actors),
+    "stance": (("stance/vast/vast_dev.reduced.csv", "stance/argkp2021/kpm_data",
+                "stance/ibm_claim_stance/claim_stance_train.csv"), _stance_corpora),
+    "seeds_stance": (("gold/seeds.json", "corpus/seeds"), _seeds_stance),
 }
 
 
