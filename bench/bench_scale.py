@@ -1,0 +1,187 @@
+"""Benchmark: end-to-end and per-stage throughput, memory and worker scaling.
+
+    nice -n 10 python bench/bench_scale.py --docs 1000 --added 10
+
+Builds a corpus by replicating the sample corpus, analyses it in process, then
+times a bare ``nlp.pipe`` over the same clean texts (the floor of a parse-based
+pipeline), adds ``--added`` documents to measure an incremental run, and reruns
+the document stages of the same store on 1 and 2 Dask workers and pool
+processes. Prints one JSON object; BENCHMARKS.md records the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import replicate  # noqa: E402
+from memory import PeakMemory  # noqa: E402
+
+from policylens.nlp.model import load_nlp  # noqa: E402
+from policylens.project import Project  # noqa: E402
+from policylens.run.pipeline import execute  # noqa: E402
+from policylens.settings import Settings  # noqa: E402
+
+
+def count(project: Project, sql: str) -> int:
+    db = sqlite3.connect(project.db_path)
+    n = db.execute(sql).fetchone()[0]
+    db.close()
+    return n
+
+
+def timed_run(project: Project, settings: Settings, paths: list[str], run: bool = True) -> dict:
+    with PeakMemory() as memory:
+        began = time.perf_counter()
+        result = execute(project, "bench", settings, paths, run=run)
+        seconds = time.perf_counter() - began
+    return {"seconds": round(seconds, 2), "stage_seconds": result.timings,
+            "processed": result.processed, "peak_rss_mb": round(memory.peak_mb),
+            "rss_samples": memory.samples}
+
+
+def bare_pipe(project: Project, settings: Settings) -> float:
+    """A bare nlp.pipe over the stored clean texts, same model, same batch size."""
+    db = sqlite3.connect(project.db_path)
+    texts = [r[0] for r in db.execute("SELECT text FROM documents ORDER BY id")]
+    db.close()
+    nlp = load_nlp(settings.spacy_model)
+    began = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.batch_size):
+        pass
+    return time.perf_counter() - began
+
+
+def warm_cluster(workers: int, model: str):  # type: ignore[no-untyped-def]
+    """A Dask LocalCluster whose workers have loaded the model: startup is not throughput."""
+    from distributed import Client, LocalCluster
+
+    import dask
+
+    from policylens.run.dask_executor import WORKER_ENV
+
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": WORKER_ENV}):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+    client = Client(cluster)
+    client.run(load_nlp, model)
+    return cluster, client
+
+
+def rerun_stages(project: Project, settings: Settings, tmp: Path, name: str) -> dict:
+    """The document stages again over the same documents with another executor."""
+    copy = Project(tmp / name)
+    copy.path.mkdir()
+    shutil.copy(project.db_path, copy.db_path)
+    db = sqlite3.connect(copy.db_path)
+    db.execute("DELETE FROM stage_done")
+    db.commit()
+    db.close()
+    out = timed_run(copy, settings, [])
+    out.pop("rss_samples")
+    return out
+
+
+def rates(docs: int, sentences: int, words: int, seconds: float) -> dict:
+    return {"docs_per_s": round(docs / seconds, 2), "sentences_per_s": round(sentences / seconds, 1),
+            "words_per_s": round(words / seconds)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--added", type=int, default=10)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--workers", default="1,2", help="worker counts for the scaling runs")
+    parser.add_argument("--executors", default="dask,pool", help="executors for the scaling runs")
+    parser.add_argument("--output", type=Path, default=None, help="also write the JSON here")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        replicate(tmp / "corpus", args.docs + args.added)
+        added = sorted((tmp / "corpus").iterdir())[args.docs:]
+        (tmp / "later").mkdir()
+        for path in added:
+            path.rename(tmp / "later" / path.name)
+        project = Project(tmp / "project")
+        settings = project.settings(batch_size=args.batch_size, progress=False)
+        load_nlp(settings.spacy_model)  # loading the model is not throughput
+        report: dict = {"documents": args.docs, "batch_size": args.batch_size}
+        report["end_to_end"] = timed_run(project, settings, [str(tmp / "corpus")])
+        docs = count(project, "SELECT count(*) FROM documents")
+        sents = count(project, "SELECT count(*) FROM sentences")
+        words = count(project, "SELECT sum(length(text) - length(replace(text, ' ', '')) + 1) "
+                               "FROM documents")
+        report["stored"] = {"documents": docs, "sentences": sents, "words": words}
+        e2e = report["end_to_end"]
+        report["end_to_end_rates"] = rates(docs, sents, words, e2e["seconds"])
+        report["stage_rates"] = {
+            stage: rates(docs, sents, words, s) for stage, s in e2e["stage_seconds"].items() if s}
+        bare = bare_pipe(project, settings)
+        report["bare_nlp_pipe"] = {"seconds": round(bare, 2), **rates(docs, sents, words, bare)}
+        report["ratio_end_to_end_to_bare_pipe"] = round(e2e["seconds"] / bare, 2)
+        report["ratio_nlp_stage_to_bare_pipe"] = round(e2e["stage_seconds"]["nlp.spacy"] / bare, 2)
+        samples = e2e.pop("rss_samples")
+        report["rss_mb_by_quarter_of_run"] = quarters(samples)
+        inc = timed_run(project, settings, [str(tmp / "later"), str(tmp / "corpus")])
+        inc.pop("rss_samples")
+        report["incremental_add"] = {"added": args.added, **inc}
+        report["scaling"] = scaling(project, settings, tmp, args)
+    report["machine"] = machine()
+    text = json.dumps(report, indent=2)
+    print(text)
+    if args.output:
+        args.output.write_text(text + "\n", encoding="utf-8")
+
+
+def quarters(samples: list[tuple[float, float]]) -> list[int]:
+    """Peak RSS in each quarter of the run: flat when memory does not grow with the corpus."""
+    if not samples:
+        return []
+    end = samples[-1][0] or 1.0
+    peaks = [0.0] * 4
+    for t, rss in samples:
+        q = min(3, int(4 * t / end))
+        peaks[q] = max(peaks[q], rss)
+    return [round(p) for p in peaks]
+
+
+def scaling(project: Project, settings: Settings, tmp: Path, args: argparse.Namespace) -> dict:
+    out: dict = {}
+    for executor in args.executors.split(","):
+        for n in (int(w) for w in args.workers.split(",")):
+            if executor == "dask":
+                cluster, client = warm_cluster(n, settings.spacy_model)
+                flags = {"executor": "dask", "scheduler": cluster.scheduler_address}
+            else:  # the pool's startup and model loading are inside its time
+                flags = {"executor": "local", "workers": n}
+            out[f"{executor}-{n}"] = rerun_stages(project, replace(settings, **flags), tmp,
+                                                  f"{executor}-{n}")
+            if executor == "dask":
+                client.close()
+                cluster.close()
+        first, *rest = [out[f"{executor}-{n}"]["stage_seconds"]["nlp.spacy"]
+                        for n in args.workers.split(",")]
+        out[f"{executor}-speedup"] = [round(first / s, 2) for s in rest]
+    return out
+
+
+def machine() -> dict:
+    load = os.getloadavg()
+    return {"cpu": platform.processor() or platform.machine(), "cores": os.cpu_count(),
+            "python": platform.python_version(), "load_average_at_end": [round(x, 2) for x in load]}
+
+
+if __name__ == "__main__":
+    main()
