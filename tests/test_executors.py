@@ -91,6 +91,7 @@ class WorkerKiller(threading.Thread):
             db.close()
 
 
+@pytest.mark.slow
 def test_a_killed_dask_worker_loses_nothing(reference: dict, sample_dir: Path,
                                             tmp_path: Path) -> None:
     from distributed import Client, LocalCluster
@@ -132,3 +133,12 @@ def test_unknown_executor_in_the_settings_file_is_a_usage_error(tmp_path: Path,
     result = invoke("analyze", str(sample_dir), "--project", str(project))
     assert result.exit_code == 2
     assert "Unknown executor 'ray'. Choose one of: local, dask." in result.output
+
+
+def test_bad_executor_settings_are_refused_before_any_input_is_read(tmp_path: Path,
+                                                                     sample_dir: Path) -> None:
+    project = tmp_path / "p"
+    result = invoke("analyze", str(sample_dir), "--project", str(project), "--workers", "2",
+                    "--scheduler", "tcp://127.0.0.1:1")
+    assert result.exit_code == 2
+    assert not (project / "policylens.db").exists()

@@ -112,22 +112,27 @@ class PoolExecutor:
 def make_executor(db: sqlite3.Connection, settings: Settings, project: Path,
                   run_id: int) -> Executor:
     """The executor the settings ask for; models and clusters start on first use."""
-    if settings.executor not in EXECUTORS:
-        raise UsageError(f"Unknown executor '{settings.executor}'. "
-                         f"Choose one of: {', '.join(EXECUTORS)}.")
-    if settings.workers < 0:
-        raise UsageError(f"workers must be 0 (automatic) or more, got {settings.workers}.")
+    check_executor_settings(settings)
     db_file = str(database_file(db))
     if settings.executor == "dask":
         from .dask_executor import DaskExecutor
 
         return DaskExecutor(settings, db_file, project, run_id)
-    if settings.scheduler:
-        raise UsageError("--scheduler needs --executor dask: a scheduler address is only "
-                         "used by the Dask executor.")
     if settings.workers == 0:
         return InlineExecutor(db, settings)
     return PoolExecutor(settings, db_file, settings.workers)
+
+
+def check_executor_settings(settings: Settings) -> None:
+    """Refuse wrong executor settings before any work is done."""
+    if settings.executor not in EXECUTORS:
+        raise UsageError(f"Unknown executor '{settings.executor}'. "
+                         f"Choose one of: {', '.join(EXECUTORS)}.")
+    if settings.workers < 0:
+        raise UsageError(f"workers must be 0 (automatic) or more, got {settings.workers}.")
+    if settings.scheduler and settings.executor != "dask":
+        raise UsageError("--scheduler needs --executor dask: a scheduler address is only "
+                         "used by the Dask executor.")
 
 
 def database_file(db: sqlite3.Connection) -> Path:

@@ -17,6 +17,7 @@ from ..stages import registered_stages
 from ..store.db import transaction
 from ..store.writes import finish_run, start_run
 from .ingest_step import AddReport, add_inputs
+from .executors import check_executor_settings
 from .progress import progress_bar
 from .stage_step import run_stages
 
@@ -48,6 +49,8 @@ def stage_versions() -> dict[str, str]:
 def execute(project: Project, command: str, settings: Settings, paths: Iterable[str] = (),
             run: bool = True, report: bool = False, questions: Iterable[str] = ()) -> RunResult:
     """Add ``paths`` and ``questions`` (if any), run the stages, write the report if asked."""
+    if run:
+        check_executor_settings(settings)
     with project.writer() as db, progress_bar(settings.progress) as progress:
         add_questions(db, questions)
         run_id = _start(db, command, settings)
