@@ -79,13 +79,17 @@ def warm_cluster(workers: int, model: str):  # type: ignore[no-untyped-def]
     return cluster, client
 
 
-def rerun_stages(project: Project, settings: Settings, tmp: Path, name: str) -> dict:
+def rerun_stages(project: Project, settings: Settings, tmp: Path, name: str,
+                 docs: int = 0) -> dict:
     """The document stages again over the same documents with another executor."""
     copy = Project(tmp / name)
     copy.path.mkdir()
     shutil.copy(project.db_path, copy.db_path)
     db = sqlite3.connect(copy.db_path)
     db.execute("DELETE FROM stage_done")
+    if docs:  # keep the first ``docs`` documents only
+        db.execute("DELETE FROM documents WHERE id NOT IN "
+                   "(SELECT id FROM documents ORDER BY id LIMIT ?)", (docs,))
     db.commit()
     db.close()
     out = timed_run(copy, settings, [])
@@ -105,7 +109,10 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--workers", default="1,2", help="worker counts for the scaling runs")
     parser.add_argument("--executors", default="dask,pool", help="executors for the scaling runs")
-    parser.add_argument("--output", type=Path, default=None, help="also write the JSON here")
+    parser.add_argument("--scaling-docs", type=int, default=0,
+                        help="documents of the scaling runs (default: all)")
+    parser.add_argument("--output", type=Path, default=None,
+                        help="also write the JSON here (updated after every phase)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -119,6 +126,7 @@ def main() -> None:
         load_nlp(settings.spacy_model)  # loading the model is not throughput
         report: dict = {"documents": args.docs, "batch_size": args.batch_size}
         report["end_to_end"] = timed_run(project, settings, [str(tmp / "corpus")])
+        save(report, args.output)
         docs = count(project, "SELECT count(*) FROM documents")
         sents = count(project, "SELECT count(*) FROM sentences")
         words = count(project, "SELECT sum(length(text) - length(replace(text, ' ', '')) + 1) "
@@ -134,15 +142,20 @@ def main() -> None:
         report["ratio_nlp_stage_to_bare_pipe"] = round(e2e["stage_seconds"]["nlp.spacy"] / bare, 2)
         samples = e2e.pop("rss_samples")
         report["rss_mb_by_quarter_of_run"] = quarters(samples)
+        save(report, args.output)
         inc = timed_run(project, settings, [str(tmp / "later"), str(tmp / "corpus")])
         inc.pop("rss_samples")
         report["incremental_add"] = {"added": args.added, **inc}
+        save(report, args.output)
         report["scaling"] = scaling(project, settings, tmp, args)
+    save(report, args.output)
+    print(json.dumps(report, indent=2))
+
+
+def save(report: dict, output: Path | None) -> None:
     report["machine"] = machine()
-    text = json.dumps(report, indent=2)
-    print(text)
-    if args.output:
-        args.output.write_text(text + "\n", encoding="utf-8")
+    if output:
+        output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
 def quarters(samples: list[tuple[float, float]]) -> list[int]:
@@ -158,8 +171,8 @@ def quarters(samples: list[tuple[float, float]]) -> list[int]:
 
 
 def scaling(project: Project, settings: Settings, tmp: Path, args: argparse.Namespace) -> dict:
-    out: dict = {}
-    for executor in args.executors.split(","):
+    out: dict = {"documents": args.scaling_docs or "all"}
+    for executor in filter(None, args.executors.split(",")):
         for n in (int(w) for w in args.workers.split(",")):
             if executor == "dask":
                 cluster, client = warm_cluster(n, settings.spacy_model)
@@ -167,7 +180,7 @@ def scaling(project: Project, settings: Settings, tmp: Path, args: argparse.Name
             else:  # the pool's startup and model loading are inside its time
                 flags = {"executor": "local", "workers": n}
             out[f"{executor}-{n}"] = rerun_stages(project, replace(settings, **flags), tmp,
-                                                  f"{executor}-{n}")
+                                                  f"{executor}-{n}", args.scaling_docs)
             if executor == "dask":
                 client.close()
                 cluster.close()
