@@ -12,7 +12,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import PolicylensError, UsageError
 from ..settings import Settings
@@ -36,6 +36,14 @@ def _distributed() -> Any:
             "(or use --executor local)."
         ) from exc
     return distributed
+
+
+def _died(work: str, exc: BaseException) -> PolicylensError:
+    return PolicylensError(
+        f"Dask workers kept dying while running {work} ({exc}). The partitions finished "
+        "before are saved: check the workers' memory and logs, then run the command "
+        "again to resume."
+    )
 
 
 @dataclass
@@ -75,6 +83,18 @@ class DaskExecutor:
     def workers(self) -> int:
         return max(1, sum(self.start().nthreads().values()))
 
+    def map_function(self, fn: Callable[[Any, Settings], Any],
+                     items: Iterable[Any]) -> Iterator[Any]:
+        client = self.start()
+
+        def submit(item: Any) -> Any:
+            return client.submit(fn, item, self.settings, pure=False)
+
+        try:
+            yield from in_order(submit, items, 2 * self.workers())
+        except _distributed().KilledWorker as exc:
+            raise _died(fn.__name__, exc) from exc
+
     def map(self, stage: Stage, partitions: Iterable[Partition]) -> Iterator[Rows]:
         client = self.start()
         folder = run_folder(self.project, self.run_id)
@@ -85,17 +105,12 @@ class DaskExecutor:
             return client.submit(process_partition, stage, part.docs, self.settings,
                                  self.db_file, str(spill), pure=False)
 
-        killed = _distributed().KilledWorker
         try:
             for path in in_order(submit, partitions, 2 * self.workers()):
                 yield read_partition(Path(path))
                 remove_partition(Path(path))  # merged by the driver meanwhile
-        except killed as exc:
-            raise PolicylensError(
-                f"Dask workers kept dying while running {stage.name} ({exc}). The "
-                "partitions finished before are saved: check the workers' memory and "
-                "logs, then run the command again to resume."
-            ) from exc
+        except _distributed().KilledWorker as exc:
+            raise _died(stage.name, exc) from exc
 
     def close(self) -> None:
         if self.client is not None:

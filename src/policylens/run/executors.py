@@ -36,10 +36,13 @@ class Partition:
 class Executor(Protocol):
     def map(self, stage: Stage, partitions: Iterable[Partition]) -> Iterator[Rows]: ...
 
+    def map_function(self, fn: Callable[[Any, Settings], Any],
+                     items: Iterable[Any]) -> Iterator[Any]: ...
+
     def close(self) -> None: ...
 
 
-def in_order(submit: Callable[[Partition], Any], partitions: Iterable[Partition],
+def in_order(submit: Callable[[Any], Any], partitions: Iterable[Any],
              window: int) -> Iterator[Any]:
     """Submit partitions with at most ``window`` in flight; results in order.
 
@@ -69,6 +72,10 @@ class InlineExecutor:
         for part in partitions:
             yield stage.process(part.docs, ctx)
 
+    def map_function(self, fn: Callable[[Any, Settings], Any],
+                     items: Iterable[Any]) -> Iterator[Any]:
+        return (fn(item, self.settings) for item in items)
+
     def close(self) -> None:
         self.contexts.clear()
 
@@ -82,13 +89,25 @@ class PoolExecutor:
     workers: int
     _pool: ProcessPoolExecutor | None = None
 
-    def map(self, stage: Stage, partitions: Iterable[Partition]) -> Iterator[Rows]:
+    def start(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # spawn: a fresh interpreter, never a fork of a process holding
             # SQLite connections, threads or a loaded model.
             self._pool = ProcessPoolExecutor(self.workers,
                                              mp_context=multiprocessing.get_context("spawn"))
-        pool = self._pool
+        return self._pool
+
+    def map_function(self, fn: Callable[[Any, Settings], Any],
+                     items: Iterable[Any]) -> Iterator[Any]:
+        pool = self.start()
+        try:
+            yield from in_order(lambda item: pool.submit(fn, item, self.settings), items,
+                                2 * self.workers)
+        except BrokenProcessPool as exc:
+            raise _died(fn.__name__, exc) from exc
+
+    def map(self, stage: Stage, partitions: Iterable[Partition]) -> Iterator[Rows]:
+        pool = self.start()
 
         def submit(part: Partition) -> Any:
             return pool.submit(process_partition, stage, part.docs, self.settings,
@@ -97,16 +116,20 @@ class PoolExecutor:
         try:
             yield from in_order(submit, partitions, 2 * self.workers)
         except BrokenProcessPool as exc:
-            raise PolicylensError(
-                f"A worker process of the pool died while running {stage.name} ({exc}). "
-                "The partitions finished before it are saved: run the command again "
-                "to resume; lower --workers if the machine ran out of memory."
-            ) from exc
+            raise _died(stage.name, exc) from exc
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def _died(work: str, exc: BaseException) -> PolicylensError:
+    return PolicylensError(
+        f"A worker process of the pool died while running {work} ({exc}). The "
+        "partitions finished before it are saved: run the command again to resume; "
+        "lower --workers if the machine ran out of memory."
+    )
 
 
 def make_executor(db: sqlite3.Connection, settings: Settings, project: Path,

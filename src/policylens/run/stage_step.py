@@ -70,28 +70,29 @@ def run_document_stage(db: sqlite3.Connection, stage: Stage, executor: Executor,
     return len(todo)
 
 
-def run_stages(db: sqlite3.Connection, settings: Settings, run_id: int,
-               progress: Progress) -> tuple[dict[str, int], dict[str, float]]:
+def run_stages(db: sqlite3.Connection, settings: Settings, run_id: int, progress: Progress,
+               executor: Executor | None = None) -> tuple[dict[str, int], dict[str, float]]:
     """Run every registered stage; return documents processed and seconds per stage.
 
-    Document stages go to the executor the settings name; corpus stages run
-    here, on the driver, after the document stages they follow.
+    Document stages go to ``executor`` (by default the one the settings name);
+    corpus stages run here, on the driver, after the document stages they follow.
     """
+    if executor is None:
+        executor = make_executor(db, settings, database_file(db).parent, run_id)
+        try:
+            return run_stages(db, settings, run_id, progress, executor)
+        finally:
+            executor.close()
     counts: dict[str, int] = {}
     timings: dict[str, float] = {}
-    project = database_file(db).parent
-    executor = make_executor(db, settings, project, run_id)
-    try:
-        for stage in registered_stages():
-            began = time.perf_counter()
-            if stage.level == "document":
-                counts[stage.name] = run_document_stage(db, stage, executor, settings,
-                                                        run_id, progress)
-            else:
-                counts[stage.name] = run_corpus_stage(db, stage, settings)
-            timings[stage.name] = round(time.perf_counter() - began, 3)
-    finally:
-        executor.close()
+    for stage in registered_stages():
+        began = time.perf_counter()
+        if stage.level == "document":
+            counts[stage.name] = run_document_stage(db, stage, executor, settings,
+                                                    run_id, progress)
+        else:
+            counts[stage.name] = run_corpus_stage(db, stage, settings)
+        timings[stage.name] = round(time.perf_counter() - began, 3)
     return counts, timings
 
 

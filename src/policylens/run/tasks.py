@@ -40,3 +40,10 @@ def process_partition(stage: Stage, docs: list[dict[str, Any]], settings: Settin
     if spill is None:
         return rows
     return str(write_partition(Path(spill), rows))
+
+
+def build_documents(raws: list[Any], settings: Settings) -> list[Any]:
+    """Clean and identify a batch of read inputs (ingest's pure part)."""
+    from ..ingest.build import build_document
+
+    return [None if raw is None else build_document(raw, settings) for raw in raws]
