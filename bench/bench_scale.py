@@ -47,6 +47,7 @@ def timed_run(project: Project, settings: Settings, paths: list[str], run: bool 
         seconds = time.perf_counter() - began
     return {"seconds": round(seconds, 2), "stage_seconds": result.timings,
             "processed": result.processed, "peak_rss_mb": round(memory.peak_mb),
+            "cpu_seconds": round(memory.cpu_seconds, 1),
             "rss_samples": memory.samples}
 
 
@@ -184,6 +185,8 @@ def scaling(settings: Settings, tmp: Path, args: argparse.Namespace) -> dict:
         runs = [out[f"{executor}-{n}"] for n in args.workers.split(",")]
         out[f"{executor}-speedup-end-to-end"] = [
             round(runs[0]["seconds"] / r["seconds"], 2) for r in runs[1:]]
+        out[f"{executor}-cpu-seconds-ratio"] = [
+            round(r["cpu_seconds"] / runs[0]["cpu_seconds"], 2) for r in runs[1:]]
         out[f"{executor}-speedup-nlp-stage"] = [
             round(runs[0]["stage_seconds"]["nlp.spacy"] / r["stage_seconds"]["nlp.spacy"], 2)
             for r in runs[1:]]
