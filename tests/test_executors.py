@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import threading
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -61,11 +63,12 @@ def test_dask_local_cluster_gives_the_same_store(reference: dict, sample_dir: Pa
 
 
 class WorkerKiller(threading.Thread):
-    """Kills one Dask worker process once the first partition is in the store."""
+    """Kills one worker process once the first partition is in the store."""
 
-    def __init__(self, client, db_file: Path) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, pids: list[int] | Callable[[], list[int]], db_file: Path) -> None:
         super().__init__(daemon=True)
-        self.pids = list(client.run(os.getpid).values())
+        self.find_pids = pids if callable(pids) else lambda: pids
+        self.pids: list[int] = []
         self.db_file = db_file
         self.done_at_kill: int | None = None
         self.stop = threading.Event()
@@ -73,7 +76,8 @@ class WorkerKiller(threading.Thread):
     def run(self) -> None:
         while not self.stop.is_set():
             done = self._partitions_done()
-            if done:
+            self.pids = self.find_pids()
+            if done and self.pids:
                 os.kill(self.pids[0], signal.SIGKILL)
                 self.done_at_kill = done
                 return
@@ -100,7 +104,7 @@ def test_a_killed_dask_worker_loses_nothing(reference: dict, sample_dir: Path,
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
         client.run(_load_model)  # the kill must land while partitions are running
-        killer = WorkerKiller(client, project / "policylens.db")
+        killer = WorkerKiller(list(client.run(os.getpid).values()), project / "policylens.db")
         killer.start()
         analyze(sample_dir, project, "--executor", "dask", "--scheduler",
                 cluster.scheduler_address, "--batch-size", "1")
@@ -109,6 +113,34 @@ def test_a_killed_dask_worker_loses_nothing(reference: dict, sample_dir: Path,
     assert killer.done_at_kill is not None and killer.done_at_kill < 10, killer.done_at_kill
     with pytest.raises(ProcessLookupError):
         os.kill(killer.pids[0], 0)
+    assert store_contents(project) == reference
+
+
+def pool_worker_pids() -> list[int]:
+    """Processes of the pool: spawned children of this process, not its resource tracker."""
+    import psutil
+
+    return [p.pid for p in psutil.Process().children()
+            if "spawn_main" in " ".join(p.cmdline())]
+
+
+@pytest.mark.slow
+def test_a_killed_pool_process_stops_the_run_and_a_rerun_resumes(
+        reference: dict, sample_dir: Path, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    killer = WorkerKiller(pool_worker_pids, project / "policylens.db")
+    killer.start()
+    result = invoke("analyze", str(sample_dir), "--project", str(project), "--workers", "2",
+                    "--batch-size", "1")
+    killer.stop.set()
+    killer.join()
+    assert killer.done_at_kill is not None and killer.done_at_kill < 10
+    assert result.exit_code == 1
+    assert "A worker process of the pool died while running nlp.spacy" in result.output
+    result = invoke("run", "--project", str(project))
+    assert result.exit_code == 0
+    resumed = int(re.search(r"Stage nlp.spacy: (\d+) processed", result.output).group(1))
+    assert 0 < resumed <= 10 - killer.done_at_kill  # only what the dead run did not merge
     assert store_contents(project) == reference
 
 
