@@ -11,7 +11,8 @@ from ..project import Project
 from ..report.build import write_report
 from ..run.pipeline import RunResult, analyze, execute
 from ..settings import CONFIG_NAME
-from .options import project_option, question_option, run_options, settings_for
+from .options import (executor_options, project_option, question_option, run_options,
+                      settings_for)
 
 SAMPLE = files("policylens") / "data" / "sample"
 
@@ -63,11 +64,12 @@ def add(paths: tuple[str, ...], project_dir: Path, batch_size: int | None,
 @project_option
 @question_option
 @run_options
+@executor_options
 def run(project_dir: Path, questions: tuple[str, ...], batch_size: int | None,
-        progress: bool | None) -> None:
+        progress: bool | None, **executor: object) -> None:
     """Run every stage on the documents that still need it."""
     project = Project(project_dir)
-    _summary(execute(project, "run", settings_for(project, batch_size, progress),
+    _summary(execute(project, "run", settings_for(project, batch_size, progress, **executor),
                      questions=questions))
 
 
@@ -76,11 +78,13 @@ def run(project_dir: Path, questions: tuple[str, ...], batch_size: int | None,
 @project_option
 @question_option
 @run_options
+@executor_options
 def analyze_command(paths: tuple[str, ...], project_dir: Path, questions: tuple[str, ...],
-                    batch_size: int | None, progress: bool | None) -> None:
+                    batch_size: int | None, progress: bool | None, **executor: object) -> None:
     """Add inputs and questions, run every stage and write the report."""
     project = Project(project_dir)
-    result = analyze(project, paths, settings_for(project, batch_size, progress), questions)
+    settings = settings_for(project, batch_size, progress, **executor)
+    result = analyze(project, paths, settings, questions)
     _summary(result)
     raise SystemExit(result.exit_code)
 

@@ -25,8 +25,22 @@ def run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
-def settings_for(project: Project, batch_size: int | None, progress: bool | None) -> Settings:
-    return project.settings(batch_size=batch_size, progress=progress)
+def executor_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Where document stages run (see docs/scaling.md)."""
+    fn = click.option("--scheduler", default=None, metavar="ADDRESS",
+                      help="A running Dask scheduler (tcp://HOST:8786); default: a local "
+                           "cluster.")(fn)
+    fn = click.option("--workers", type=click.IntRange(min=0), default=None,
+                      help="Worker processes (local: 0 = in this process; dask: 0 = one per "
+                           "CPU).")(fn)
+    fn = click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
+                      help="Run document stages here (local) or on Dask (default: local).")(fn)
+    return fn
+
+
+def settings_for(project: Project, batch_size: int | None, progress: bool | None,
+                 **flags: Any) -> Settings:
+    return project.settings(batch_size=batch_size, progress=progress, **flags)
 
 
 question_option = click.option(

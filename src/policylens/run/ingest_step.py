@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from rich.progress import Progress
 
-from ..errors import UNEXPECTED, raise_unexpected, unexpected_reason
-from ..ingest.build import Outcome, build_document
+from ..errors import UNEXPECTED
+from ..ingest.build import Outcome
 from ..ingest.read_files import content_hash
 from ..ingest.readers import read_inputs
 from ..model import RawInput
 from ..settings import Settings
 from ..store.db import transaction
 from ..store.writes import document_exists, known_source, write_document, write_source
+from .executors import Executor
+from .tasks import build_documents
 
 
 @dataclass
@@ -32,14 +34,29 @@ class AddReport:
 
 
 def add_inputs(db: sqlite3.Connection, paths: Iterable[str], settings: Settings,
-               run_id: int, progress: Progress) -> AddReport:
-    """Read, clean and store inputs in batches, one transaction per batch."""
+               run_id: int, progress: Progress, executor: Executor | None = None) -> AddReport:
+    """Read, clean and store inputs in batches, one transaction per batch.
+
+    Inputs stream from the readers in batches; cleaning runs on the executor
+    (in this process by default) and the driver writes the batches in order.
+    """
     report = AddReport()
     task = progress.add_task("Reading inputs", total=None)
-    for batch in _batches(read_inputs(paths, settings), settings.batch_size):
-        outcomes = [(raw, _outcome(db, raw, settings)) for raw in batch]
+    read: deque[list[RawInput]] = deque()
+
+    def to_build() -> Iterator[list[RawInput | None]]:
+        for batch in _batches(read_inputs(paths, settings), settings.batch_size):
+            read.append(batch)
+            yield [None if _unchanged(db, raw) else raw for raw in batch]
+
+    if executor is None:
+        built: Iterator[list[Any]] = (build_documents(b, settings) for b in to_build())
+    else:
+        built = executor.map_function(build_documents, to_build())
+    for outcomes in built:
+        batch = read.popleft()
         with transaction(db):
-            for raw, outcome in outcomes:
+            for raw, outcome in zip(batch, outcomes):
                 _record(db, raw, outcome, run_id, report)
         progress.advance(task, len(batch))
     return report
@@ -50,34 +67,16 @@ def _batches(items: Iterator[RawInput], size: int) -> Iterator[list[RawInput]]:
         yield chunk
 
 
-def _outcome(db: sqlite3.Connection, raw: RawInput,
-             settings: Settings) -> tuple[Outcome | None, str | None]:
-    """The outcome and content hash; None when this exact input was already stored."""
-    try:
-        digest = None if raw.error else content_hash(raw.content)
-    except Exception as exc:  # noqa: BLE001 - batch boundary, counted and recorded
-        return _unexpected(exc), None
+def _unchanged(db: sqlite3.Connection, raw: RawInput) -> bool:
+    """This exact input is already stored: re-runs change nothing."""
     previous = known_source(db, raw.key)
-    if (previous is not None and digest is not None and previous["status"] != "error"
-            and previous["content_hash"] == digest):
-        return None, digest  # re-runs change nothing
-    try:
-        return build_document(raw, settings), digest
-    except Exception as exc:  # noqa: BLE001 - batch boundary, counted and recorded
-        return _unexpected(exc), digest
+    return (previous is not None and not raw.error and previous["status"] != "error"
+            and previous["content_hash"] == content_hash(raw.content))
 
 
-def _unexpected(exc: Exception) -> Outcome:
-    """The batch boundary: one input's unforeseen failure never stops the others."""
-    if raise_unexpected():
-        raise exc
-    return Outcome("error", unexpected_reason(exc))
-
-
-def _record(db: sqlite3.Connection, raw: RawInput, prepared: tuple[Outcome | None, str | None],
+def _record(db: sqlite3.Connection, raw: RawInput, outcome: Outcome | None,
             run_id: int, report: AddReport) -> None:
-    outcome, digest = prepared
-    if outcome is None:
+    if outcome is None or _unchanged(db, raw):  # again: the same input twice in a run
         report.counts["unchanged"] += 1
         return
     status, doc_id = outcome.status, None
@@ -90,7 +89,7 @@ def _record(db: sqlite3.Connection, raw: RawInput, prepared: tuple[Outcome | Non
     reason = outcome.reason if status != "duplicate" else f"same text as document {doc_id}"
     write_source(db, key=raw.key, source=raw.source, run_id=run_id, status=status,
                  reason=reason, doc_id=doc_id,
-                 content_hash=digest)
+                 content_hash=None if raw.error else content_hash(raw.content))
     report.counts[status] += 1
     if status == "error":
         report.errors.append((raw.source, reason or "unknown error"))

@@ -17,6 +17,7 @@ from ..stages import registered_stages
 from ..store.db import transaction
 from ..store.writes import finish_run, start_run
 from .ingest_step import AddReport, add_inputs
+from .executors import check_executor_settings, make_executor
 from .progress import progress_bar
 from .stage_step import run_stages
 
@@ -48,20 +49,24 @@ def stage_versions() -> dict[str, str]:
 def execute(project: Project, command: str, settings: Settings, paths: Iterable[str] = (),
             run: bool = True, report: bool = False, questions: Iterable[str] = ()) -> RunResult:
     """Add ``paths`` and ``questions`` (if any), run the stages, write the report if asked."""
+    if run:
+        check_executor_settings(settings)
     with project.writer() as db, progress_bar(settings.progress) as progress:
         add_questions(db, questions)
         run_id = _start(db, command, settings)
         result = RunResult(project=project.path, run_id=run_id)
         status = "failed"
+        executor = make_executor(db, settings, project.path, run_id)
         try:
             began = time.perf_counter()
-            result.added = add_inputs(db, paths, settings, run_id, progress)
+            result.added = add_inputs(db, paths, settings, run_id, progress, executor)
             result.timings["ingest"] = round(time.perf_counter() - began, 3)
             if run:
-                processed, timings = run_stages(db, settings, run_id, progress)
+                processed, timings = run_stages(db, settings, run_id, progress, executor)
                 result.processed, result.timings = processed, {**result.timings, **timings}
             status = "done"
         finally:
+            executor.close()
             _finish(db, result, status)
     if report:
         from ..report.build import write_report

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from typing import Any
+from typing import Any, Iterator
 
 from rich.progress import Progress
 
@@ -13,6 +13,7 @@ from ..settings import Settings
 from ..stages import Stage, StageContext, registered_stages
 from ..store.db import transaction
 from ..store.writes import insert_rows, replace_stage_rows
+from .executors import Executor, Partition, database_file, make_executor
 
 DOC_COLUMNS = "id, text, title, published, published_earliest, published_latest, kind"
 
@@ -47,37 +48,59 @@ def load_batch(db: sqlite3.Connection, doc_ids: list[str]) -> list[dict[str, Any
     return [dict(r) for r in rows]
 
 
-def run_document_stage(db: sqlite3.Connection, stage: Stage, settings: Settings,
-                       run_id: int, progress: Progress) -> int:
+def partitions(db: sqlite3.Connection, todo: list[str], size: int) -> Iterator[Partition]:
+    """The pending documents in slices, each read from the store only when needed."""
+    for index, start in enumerate(range(0, len(todo), size)):
+        ids = todo[start:start + size]
+        yield Partition(index, ids, load_batch(db, ids))
+
+
+def run_document_stage(db: sqlite3.Connection, stage: Stage, executor: Executor,
+                       settings: Settings, run_id: int, progress: Progress) -> int:
+    """Map the stage over the pending documents; merge each partition in one transaction."""
     todo = pending_documents(db, stage)
     task = progress.add_task(f"{stage.name}.{stage.version}", total=len(todo))
-    ctx = StageContext(db=db, settings=settings)
-    for start in range(0, len(todo), settings.batch_size):
+    parts = list(range(0, len(todo), settings.batch_size))
+    results = executor.map(stage, partitions(db, todo, settings.batch_size))
+    for start, rows in zip(parts, results):
         ids = todo[start:start + settings.batch_size]
-        rows = stage.process(load_batch(db, ids), ctx)
         with transaction(db):
             replace_stage_rows(db, stage, ids, rows, run_id)
         progress.advance(task, len(ids))
     return len(todo)
 
 
-def run_stages(db: sqlite3.Connection, settings: Settings, run_id: int,
-               progress: Progress) -> tuple[dict[str, int], dict[str, float]]:
-    """Run every registered stage; return documents processed and seconds per stage."""
+def run_stages(db: sqlite3.Connection, settings: Settings, run_id: int, progress: Progress,
+               executor: Executor | None = None) -> tuple[dict[str, int], dict[str, float]]:
+    """Run every registered stage; return documents processed and seconds per stage.
+
+    Document stages go to ``executor`` (by default the one the settings name);
+    corpus stages run here, on the driver, after the document stages they follow.
+    """
+    if executor is None:
+        executor = make_executor(db, settings, database_file(db).parent, run_id)
+        try:
+            return run_stages(db, settings, run_id, progress, executor)
+        finally:
+            executor.close()
     counts: dict[str, int] = {}
     timings: dict[str, float] = {}
     for stage in registered_stages():
         began = time.perf_counter()
         if stage.level == "document":
-            counts[stage.name] = run_document_stage(db, stage, settings, run_id, progress)
+            counts[stage.name] = run_document_stage(db, stage, executor, settings,
+                                                    run_id, progress)
         else:
-            ctx = StageContext(db=db, settings=settings)
-            rows = stage.process([], ctx)
-            with transaction(db):
-                replace_corpus_rows(db, stage, rows)
-            counts[stage.name] = sum(len(v) for v in rows.values())
+            counts[stage.name] = run_corpus_stage(db, stage, settings)
         timings[stage.name] = round(time.perf_counter() - began, 3)
     return counts, timings
+
+
+def run_corpus_stage(db: sqlite3.Connection, stage: Stage, settings: Settings) -> int:
+    rows = stage.process([], StageContext(db=db, settings=settings))
+    with transaction(db):
+        replace_corpus_rows(db, stage, rows)
+    return sum(len(v) for v in rows.values())
 
 
 def replace_corpus_rows(db: sqlite3.Connection, stage: Stage,
