@@ -13,7 +13,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import export_jsonl, invoke
+from conftest import SAMPLE_QUESTION, export_jsonl, invoke
 
 SKIP_TABLES = {"runs"}  # timestamps and settings of each run differ by design
 
@@ -29,13 +29,16 @@ def store_contents(project: Path) -> dict[str, list[dict]]:
         "SELECT doc_id, stage, stage_version FROM stage_done ORDER BY doc_id, stage")]
     db.close()
     contents = {t: export_jsonl(project, t) for t in tables if t not in SKIP_TABLES}
+    for row in contents.get("questions", []):
+        row.pop("created")  # when the question was added, which differs by design
     contents["parses.data"] = parses  # type: ignore[assignment]
     contents["stage_done"] = done  # type: ignore[assignment]
     return contents
 
 
 def analyze(sample_dir: Path, project: Path, *flags: str) -> str:
-    result = invoke("analyze", str(sample_dir), "--project", str(project), *flags)
+    result = invoke("analyze", str(sample_dir), "--project", str(project),
+                    "--question", SAMPLE_QUESTION, *flags)
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -131,6 +134,7 @@ def test_a_killed_pool_process_stops_the_run_and_a_rerun_resumes(
     killer = WorkerKiller(pool_worker_pids, project / "policylens.db")
     killer.start()
     result = invoke("analyze", str(sample_dir), "--project", str(project), "--workers", "2",
+                    "--question", SAMPLE_QUESTION,
                     "--batch-size", "1")
     killer.stop.set()
     killer.join()
@@ -171,6 +175,7 @@ def test_bad_executor_settings_are_refused_before_any_input_is_read(tmp_path: Pa
                                                                      sample_dir: Path) -> None:
     project = tmp_path / "p"
     result = invoke("analyze", str(sample_dir), "--project", str(project), "--workers", "2",
+                    "--question", SAMPLE_QUESTION,
                     "--scheduler", "tcp://127.0.0.1:1")
     assert result.exit_code == 2
     assert not (project / "policylens.db").exists()

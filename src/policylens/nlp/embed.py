@@ -20,7 +20,10 @@ MODEL_DIR = Path(str(files("policylens") / "data" / "models" / "minilm"))
 MODEL_NAME = "minilm-l6-v2-int8"
 DIMS = 384
 MAX_TOKENS = 256  # the model's trained maximum sequence length
-BATCH = 32
+# One text per run: dynamic int8 quantization scales activations over the whole input
+# tensor, so a text's result would depend on which texts share its batch -- and batches
+# differ between executors and partitions, whose results must be identical.
+BATCH = 1
 
 
 class Encoder:

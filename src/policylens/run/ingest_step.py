@@ -10,7 +10,7 @@ from typing import Any, Iterable, Iterator
 
 from rich.progress import Progress
 
-from ..errors import UNEXPECTED
+from ..errors import UNEXPECTED, raise_unexpected
 from ..ingest.build import Outcome
 from ..ingest.read_files import content_hash
 from ..ingest.readers import read_inputs
@@ -67,11 +67,24 @@ def _batches(items: Iterator[RawInput], size: int) -> Iterator[list[RawInput]]:
         yield chunk
 
 
+def _digest(raw: RawInput) -> str | None:
+    """The input's content hash; None for a read error or content that cannot be hashed."""
+    if raw.error:
+        return None
+    try:
+        return content_hash(raw.content)
+    except Exception:  # noqa: BLE001 - batch boundary: the build step records the failure
+        if raise_unexpected():
+            raise
+        return None
+
+
 def _unchanged(db: sqlite3.Connection, raw: RawInput) -> bool:
     """This exact input is already stored: re-runs change nothing."""
     previous = known_source(db, raw.key)
-    return (previous is not None and not raw.error and previous["status"] != "error"
-            and previous["content_hash"] == content_hash(raw.content))
+    digest = _digest(raw)
+    return (previous is not None and digest is not None and previous["status"] != "error"
+            and previous["content_hash"] == digest)
 
 
 def _record(db: sqlite3.Connection, raw: RawInput, outcome: Outcome | None,
@@ -89,7 +102,7 @@ def _record(db: sqlite3.Connection, raw: RawInput, outcome: Outcome | None,
     reason = outcome.reason if status != "duplicate" else f"same text as document {doc_id}"
     write_source(db, key=raw.key, source=raw.source, run_id=run_id, status=status,
                  reason=reason, doc_id=doc_id,
-                 content_hash=None if raw.error else content_hash(raw.content))
+                 content_hash=_digest(raw))
     report.counts[status] += 1
     if status == "error":
         report.errors.append((raw.source, reason or "unknown error"))

@@ -20,7 +20,10 @@ from ..errors import PolicylensError
 STANCES = ("pro", "con", "neutral")
 MODEL_DIR = Path(str(files("policylens") / "data" / "models" / "stance"))
 MAX_TOKENS = 128
-BATCH = 32
+# One text per run: dynamic int8 quantization scales activations over the whole input
+# tensor, so a text's result would depend on which texts share its batch -- and batches
+# differ between executors and partitions, whose results must be identical.
+BATCH = 1
 
 
 class CrossEncoder:
