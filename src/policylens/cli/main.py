@@ -28,9 +28,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import evaluate, ingest, query, question
+    from . import evaluate, ingest, query, question, web
 
-    for module in (ingest, query, question, evaluate):
+    for module in (ingest, query, question, evaluate, web):
         for command in module.COMMANDS:
             cli.add_command(command)
     load_plugins().hook.register_commands(cli=cli)

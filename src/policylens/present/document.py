@@ -1,0 +1,51 @@
+"""A document's clean text as paragraphs of sentences, with the cited ones marked."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from .base import fetch
+from .events import Event
+from .refs import Corpus, Quote
+
+
+@dataclass
+class Marked:
+    """One sentence and why it is highlighted (event types, stances)."""
+
+    idx: int | None
+    text: str
+    events: list[str] = field(default_factory=list)
+    stances: list[str] = field(default_factory=list)
+
+
+def paragraphs(db: sqlite3.Connection, corpus: Corpus, doc_id: str, events: list[Event] | None,
+               stance_quotes: list[tuple[Quote, str]]) -> list[list[Marked]]:
+    """``stance_quotes``: (quote, label) of stance evidence and key-point quotes."""
+    text = fetch(db, "SELECT text FROM documents WHERE id = ?", (doc_id,))[0]["text"]
+    sentences = corpus.sentences(doc_id)
+    if not sentences:
+        return [[Marked(None, p)] for p in text.split("\n\n") if p.strip()]
+    marks = {s["idx"]: Marked(s["idx"], s["text"]) for s in sentences}
+    for e in events or []:
+        for q in e.quotes:
+            if q.doc_id == doc_id and q.idx in marks:
+                marks[q.idx].events.append(f"{e.type} ({e.modality}): {e.dyad}")
+    for q, label in stance_quotes:
+        if q.doc_id == doc_id and q.idx in marks and label not in marks[q.idx].stances:
+            marks[q.idx].stances.append(label)
+    return _split(text, sentences, marks)
+
+
+def _split(text: str, sentences: list[dict[str, Any]], marks: dict[int, Marked]) -> list[list[Marked]]:
+    """Group sentences into paragraphs where the text between them holds a line break."""
+    paras: list[list[Marked]] = [[]]
+    last_end = 0
+    for s in sentences:
+        if "\n" in text[last_end:s["start"]] and paras[-1]:
+            paras.append([])
+        paras[-1].append(marks[s["idx"]])
+        last_end = s["end"]
+    return [p for p in paras if p]
