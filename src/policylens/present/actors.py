@@ -32,8 +32,9 @@ def corpus_period(db: sqlite3.Connection) -> tuple[str | None, str | None]:
     return (row[0], row[1]) if row else (None, None)
 
 
-def load_actors(db: sqlite3.Connection) -> list[Actor] | None:
-    """Actors ordered by mentions; None when the actor stage has not run."""
+def load_actors(db: sqlite3.Connection, all_roles: bool = False) -> list[Actor] | None:
+    """Actors ordered by mentions, with the roles they held during the corpus period
+    (every role with ``all_roles``); None when the actor stage has not run."""
     if not has_rows(db, "actors"):
         return None
     cols = columns(db, "actors")
@@ -45,7 +46,7 @@ def load_actors(db: sqlite3.Connection) -> list[Actor] | None:
         key = str(r[code])
         actors[key] = Actor(key, str(r.get(name) or key), str(r.get(kind) or "") if kind else "")
     _count_mentions(db, actors)
-    _attach_roles(db, actors, corpus_period(db))
+    _attach_roles(db, actors, (None, None) if all_roles else corpus_period(db))
     return sorted(actors.values(), key=lambda a: (-a.mentions, a.name))
 
 

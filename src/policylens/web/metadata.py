@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 DATABASE = "policylens"
@@ -62,5 +63,5 @@ def metadata(database: str = DATABASE) -> dict[str, Any]:
         "title": "policylens",
         "description": "Cited, structured knowledge from foreign-policy news and commentary. "
                        "Start at the dashboard: /-/policylens",
-        "databases": {database: {"tables": TABLES}},
+        "databases": {database: {"tables": copy.deepcopy(TABLES)}},
     }

@@ -15,6 +15,7 @@ from datasette.utils.asgi import NotFound, Response
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..present.actors import load_actors
 from ..present.document import paragraphs
 from ..present.events import EventFilter
 from ..present.keypoints import keypoint_matrix
@@ -90,7 +91,8 @@ async def actor_page(datasette: Any, request: Any) -> Response:
 
     def build(conn: sqlite3.Connection) -> Page:
         ctx = context(conn)
-        actor = next((a for a in ctx.actors or [] if a.code == code), None)
+        actor = next((a for a in load_actors(conn, all_roles=True) or [] if a.code == code),
+                     None)
         if actor is None and not any(e.involves(code) for e in ctx.events or []):
             raise NotFound(f"No actor {code!r} in this project")
         body = ctx.render("policylens_actor.html", actor=actor, code=code)
