@@ -10,6 +10,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("POLICYLENS_SHARED", REPO.parent / "shared"))
+# The question of the sample gold and of the seeds gold (the same one).
+SAMPLE_QUESTION = SEEDS_QUESTION = (
+    "Should South Korea deepen its engagement with NATO, including the president attending NATO summits?")
 
 
 def require_shared(*parts: str) -> Path:
@@ -59,7 +62,7 @@ def sample_project(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path) -
     """The bundled sample corpus analysed once per test session."""
     os.environ["POLICYLENS_PROGRESS"] = "false"
     project = tmp_path_factory.mktemp("sample") / "project"
-    result = invoke("analyze", str(sample_dir), "--project", str(project))
+    result = invoke("analyze", str(sample_dir), "--project", str(project), "--question", SAMPLE_QUESTION)
     assert result.exit_code == 0, result.output
     return project
 
@@ -68,7 +71,7 @@ def sample_project(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path) -
 def seeds_project(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
     os.environ["POLICYLENS_PROGRESS"] = "false"
     project = tmp_path_factory.mktemp("seeds") / "project"
-    result = invoke("analyze", str(seeds_dir), "--project", str(project))
+    result = invoke("analyze", str(seeds_dir), "--project", str(project), "--question", SEEDS_QUESTION)
     assert result.exit_code == 0, result.output
     return project
 

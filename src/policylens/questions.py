@@ -16,13 +16,27 @@ def question_id(text: str) -> str:
 
 
 def add_questions(db: sqlite3.Connection, texts: Iterable[str]) -> list[str]:
-    """Store the questions (once each) and return their ids."""
+    """Store the questions (once each) with their target phrases and return their ids.
+
+    A new question makes the stance stages run again over every document.
+    """
     ids = []
     with transaction(db):
         for text in texts:
             text = normalize_text(text)
             qid = question_id(text)
-            db.execute("INSERT OR IGNORE INTO questions (id, text, created) VALUES (?, ?, ?)",
-                       (qid, text, now()))
+            added = db.execute(
+                "INSERT OR IGNORE INTO questions (id, text, target, created) VALUES (?, ?, ?, ?)",
+                (qid, text, question_target(text), now())).rowcount
+            if added:
+                db.execute("DELETE FROM stage_done WHERE stage LIKE 'stance.%'")
             ids.append(qid)
     return ids
+
+
+def question_target(text: str) -> str:
+    from .nlp.model import load_nlp
+    from .settings import Settings
+    from .stance.target import derive_target
+
+    return derive_target(text, load_nlp(Settings().spacy_model))

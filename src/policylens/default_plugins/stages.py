@@ -10,3 +10,8 @@ def register_stages(register):  # type: ignore[no-untyped-def]
     from ..nlp.spacy_stage import SpacyStage
 
     register(SpacyStage)
+    from ..stance.claims_stage import ClaimsStage
+    from ..stance.keypoints_stage import KeypointsStage
+
+    register(ClaimsStage)
+    register(KeypointsStage)

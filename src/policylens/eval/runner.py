@@ -20,9 +20,24 @@ def _seeds_cleaning(shared: Path) -> Scores:
     return score_cleaning_and_metadata(shared / "corpus" / "seeds", gold)
 
 
+def _stance_corpora(shared: Path) -> Scores:
+    from .stance_corpora import score_stance_corpora
+
+    return score_stance_corpora(shared)
+
+
+def _seeds_stance(shared: Path) -> Scores:
+    from .seeds_stance import score_seeds_stance
+
+    return score_seeds_stance(shared)
+
+
 # name prefix -> (gold files it needs, scorer)
 EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "seeds": (("gold/seeds.json", "corpus/seeds"), _seeds_cleaning),
+    "stance": (("stance/vast/vast_dev.reduced.csv", "stance/argkp2021/kpm_data",
+                "stance/ibm_claim_stance/claim_stance_train.csv"), _stance_corpora),
+    "seeds_stance": (("gold/seeds.json", "corpus/seeds"), _seeds_stance),
 }
 
 

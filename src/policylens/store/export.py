@@ -7,7 +7,7 @@ import json
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any, Iterator, TextIO
+from typing import Any, Callable, Iterator, TextIO
 
 from ..errors import UsageError
 
@@ -22,6 +22,34 @@ VIEWS = {
     "sentences": """SELECT id, doc_id, idx, start, end, text, stage, stage_version
         FROM sentences ORDER BY doc_id, idx""",
     "parses": "SELECT doc_id, model, stage, stage_version FROM parses ORDER BY doc_id",
+    "stances": """SELECT s.doc_id, d.source, s.question_id, q.text AS question, s.stance,
+        s.confidence, s.evidence FROM stances s JOIN documents d ON d.id = s.doc_id
+        JOIN questions q ON q.id = s.question_id ORDER BY q.created, s.question_id, d.source""",
+    "keypoints": """SELECT id, question_id, label, side, aspect, sources, quotes, support
+        FROM keypoints ORDER BY question_id, side DESC, support DESC, score DESC, id""",
+    "claims": """SELECT c.id, c.doc_id, d.source, c.question_id, c.sentence_id, c.sentence,
+        c.stance, c.confidence, c.aspect, c.is_claim, c.p_pro, c.p_con, c.p_neutral,
+        c.stage, c.stage_version FROM claims c JOIN documents d ON d.id = c.doc_id
+        ORDER BY c.question_id, d.source, c.position""",
+}
+
+
+def _json_fields(*names: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A row fixer decoding the JSON text columns ``names`` into lists and objects."""
+    def fix(row: dict[str, Any]) -> dict[str, Any]:
+        return {k: json.loads(v) if k in names and isinstance(v, str) else v for k, v in row.items()}
+    return fix
+
+
+def _claim_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "is_claim": bool(row["is_claim"])}
+
+
+# Per-table functions turning stored columns into their exported form.
+ROW_FIXERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "stances": _json_fields("evidence"),
+    "keypoints": _json_fields("sources", "quotes"),
+    "claims": _claim_row,
 }
 HIDDEN = {"_migrations", "stage_done", "sqlite_sequence"}
 
@@ -37,8 +65,9 @@ def table_rows(db: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
     if table not in tables:
         raise UsageError(f"No table '{table}'. Choose one of: {', '.join(tables)}.")
     sql = VIEWS.get(table, f"SELECT * FROM {table}")
+    fix = ROW_FIXERS.get(table, lambda r: r)
     for row in db.execute(sql):
-        yield {k: row[k] for k in row.keys() if not isinstance(row[k], bytes)}
+        yield fix({k: row[k] for k in row.keys() if not isinstance(row[k], bytes)})
 
 
 def export_table(db: sqlite3.Connection, table: str, fmt: str, output: Path | None) -> int:

@@ -144,3 +144,63 @@ def m005_questions() -> str:
             created TEXT NOT NULL
         );
         """
+
+
+@migration
+def m006_stance() -> str:
+    return """
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY,            -- sentence_id:question_id
+            doc_id TEXT NOT NULL REFERENCES documents(id),
+            question_id TEXT NOT NULL REFERENCES questions(id),
+            sentence_id TEXT NOT NULL REFERENCES sentences(id),
+            sentence TEXT NOT NULL,
+            position REAL NOT NULL,         -- sentence index / sentences in the document
+            stance TEXT NOT NULL,           -- pro | con | neutral
+            confidence REAL NOT NULL,
+            p_pro REAL NOT NULL,
+            p_con REAL NOT NULL,
+            p_neutral REAL NOT NULL,
+            aspect TEXT NOT NULL,
+            is_claim INTEGER NOT NULL,      -- 1: an argued position; 0: bears on it, reported
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE INDEX claims_doc ON claims(doc_id);
+        CREATE INDEX claims_question ON claims(question_id, is_claim, stance);
+        CREATE TABLE stances (
+            doc_id TEXT NOT NULL REFERENCES documents(id),
+            question_id TEXT NOT NULL REFERENCES questions(id),
+            stance TEXT NOT NULL,           -- pro | con | neutral | none
+            confidence REAL NOT NULL,
+            evidence TEXT NOT NULL,         -- JSON list of sentences
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL,
+            PRIMARY KEY (doc_id, question_id)
+        );
+        CREATE TABLE keypoints (
+            id TEXT PRIMARY KEY,
+            question_id TEXT NOT NULL REFERENCES questions(id),
+            label TEXT NOT NULL,
+            side TEXT NOT NULL,             -- pro | con
+            aspect TEXT NOT NULL,
+            sources TEXT NOT NULL,          -- JSON list of sources making the point
+            against TEXT NOT NULL,          -- JSON list of sources taking the other side
+            quotes TEXT NOT NULL,           -- JSON list of {"source", "sentence"}, best first
+            support INTEGER NOT NULL,       -- number of sources
+            score REAL NOT NULL,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE TABLE keypoint_claims (
+            keypoint_id TEXT NOT NULL REFERENCES keypoints(id),
+            claim_id TEXT NOT NULL REFERENCES claims(id),
+            question_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            sentence TEXT NOT NULL,
+            weight REAL NOT NULL,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL,
+            PRIMARY KEY (keypoint_id, claim_id)
+        );
+        """

@@ -1,0 +1,88 @@
+"""Stances and key points on the five seed articles against ../shared/gold/seeds.json.
+
+A produced key point finds a gold one when it is on the same side, one of its quotes comes
+from a gold source and overlaps a gold evidence quote, and its label says the same thing
+(the match head scores label and gold text at least 0.5 in both directions on average).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from ..stance.aspect import classify_aspects
+from ..stance.model import load_model
+
+QUOTE_OVERLAP = 0.6  # share of a gold quote's words a produced quote must contain
+SAME_LABEL = 0.5
+GOLD_ASPECTS = {"domestic": "domestic politics", "values": "values/law", "law": "values/law"}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def quote_overlaps(sentence: str, gold_quote: str) -> bool:
+    have, want = set(_words(sentence)), _words(gold_quote)
+    return bool(want) and sum(w in have for w in want) / len(want) >= QUOTE_OVERLAP
+
+
+def analyse_seeds(shared: Path, gold: dict, project: Path) -> sqlite3.Connection:
+    from ..project import Project
+    from ..run.pipeline import analyze
+
+    p = Project(project)
+    analyze(p, (str(shared / "corpus" / "seeds"),), p.settings(progress=False), (gold["question"]["text"],))
+    return p.reader()
+
+
+def found_keypoints(produced: list[dict], gold_kps: list[dict]) -> list[str]:
+    """Ids of the gold key points that some produced key point makes, on the right side."""
+    candidates = []
+    for g in gold_kps:
+        for kp in produced:
+            if kp["side"] == g["side"] and any(
+                    q["source"] == e["source"] and quote_overlaps(q["sentence"], e["quote"])
+                    for q in kp["quotes"] for e in g["evidence"]):
+                candidates.append((g, kp))
+    if not candidates:
+        return []
+    model = load_model()
+    a = model.match([(g["text"], kp["label"]) for g, kp in candidates])
+    b = model.match([(kp["label"], g["text"]) for g, kp in candidates])
+    return sorted({g["id"] for (g, _), x, y in zip(candidates, a, b) if (x + y) / 2 >= SAME_LABEL})
+
+
+def furniture_keypoints(produced: list[dict], gold_docs: list[dict]) -> int:
+    lines = [b for d in gold_docs for b in d.get("boilerplate", []) if len(b.split()) >= 3]
+    return sum(any(_words(b) and " ".join(_words(b)) in " ".join(_words(q["sentence"]))
+                   for b in lines for q in kp["quotes"]) for kp in produced)
+
+
+def aspect_accuracy(gold_kps: list[dict]) -> float:
+    quotes = [(e["quote"], GOLD_ASPECTS.get(g["aspect"], g["aspect"])) for g in gold_kps for e in g["evidence"]]
+    got = classify_aspects(load_model(), [q for q, _ in quotes])
+    return sum(a == want for (a, _), (_, want) in zip(got, quotes)) / len(quotes)
+
+
+def score_seeds_stance(shared: Path) -> dict[str, float]:
+    from ..store.export import table_rows
+
+    gold = json.loads((shared / "gold" / "seeds.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = analyse_seeds(shared, gold, Path(tmp) / "project")
+        try:
+            stances = {r["source"]: r["stance"] for r in table_rows(db, "stances")}
+            produced = list(table_rows(db, "keypoints"))
+        finally:
+            db.close()
+    right = sum(stances.get(d["file"]) == d["stance"] for d in gold["documents"])
+    found = found_keypoints(produced, gold["key_points"])
+    return {"doc_stance_acc": right / len(gold["documents"]),
+            "keypoints_found": float(len(found)),
+            "keypoints_recall": len(found) / len(gold["key_points"]),
+            "furniture_free": 1.0 - furniture_keypoints(produced, gold["documents"]) / max(1, len(produced)),
+            "aspect_acc": aspect_accuracy(gold["key_points"])}

@@ -1,0 +1,1 @@
+"""Stances toward questions, claims, aspects and key points."""

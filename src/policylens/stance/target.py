@@ -1,0 +1,54 @@
+"""The target phrase of a question: what a stance is taken toward.
+
+"Should South Korea deepen its engagement with NATO, including ...?" ->
+"South Korea's engagement with NATO". A bare phrase ("nuclear power") is its own target.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Token
+
+PRONOUN_SUBJECTS = {"we", "i", "you", "they", "one", "people"}
+POSSESSIVES = {"its", "their", "his", "her"}
+
+
+def derive_target(question: str, nlp: Language) -> str:
+    """A short noun phrase for the question's issue (the question itself when none is found)."""
+    text = question.strip()
+    if not text.endswith("?") and not re.match(r"(?i)^(should|is|are|does|do|can|will|would)\b", text):
+        return text
+    main = re.split(r",| including | such as | - | — ", text.rstrip("?"), maxsplit=1)[0]
+    doc = nlp(main)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return main
+    subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    obj = next((t for t in root.children if t.dep_ in ("dobj", "attr", "oprd")), None)
+    if obj is None or subject is None:
+        return _strip_aux(main)
+    return _object_phrase(subject, obj)
+
+
+def _object_phrase(subject: Token, obj: Token) -> str:
+    """The object's phrase with a possessive pronoun resolved to the subject."""
+    subj_text = " ".join(t.text for t in subject.subtree)
+    words = []
+    for t in obj.subtree:
+        if t.lower_ in POSSESSIVES and t.head == obj and subject.lower_ not in PRONOUN_SUBJECTS:
+            words.append(subj_text + "'s")
+        else:
+            words.append(t.text)
+    phrase = " ".join(words)
+    if subj_text + "'s" in words:
+        return phrase
+    verb = obj.head.lemma_ if obj.head.pos_ in ("VERB", "AUX") else ""
+    if subject.lower_ in PRONOUN_SUBJECTS:
+        return f"{verb} {phrase}".strip()
+    return f"{subj_text} {verb} {phrase}".replace("  ", " ")
+
+
+def _strip_aux(text: str) -> str:
+    return re.sub(r"(?i)^(should|is|are|does|do|can|will|would)\s+", "", text).strip()

@@ -1,0 +1,130 @@
+"""Training and development pairs for the stance cross-encoder (read from ../shared/stance).
+
+Every example is (text_a, text_b, task, label): text_a is the target (a topic phrase, a
+debate motion or a question) or a key point, text_b the sentence or argument.
+Task "stance": label 0 = pro, 1 = con, 2 = neutral. Task "match": label 1 = the argument
+makes the key point, 0 = it does not.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import random
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+STANCE_LABELS = ("pro", "con", "neutral")
+VAST_TO_OURS = {"1": 0, "0": 1, "2": 2}  # VAST: 0 con, 1 pro, 2 neutral
+# Topics of IBM claim stance kept out of training so the accuracy we report is on unseen topics.
+IBM_HELDOUT_SHARE = 0.2
+
+
+@dataclass(frozen=True)
+class Pair:
+    text_a: str
+    text_b: str
+    task: str
+    label: int
+    group: str = ""  # topic or argument id, for grouped evaluation
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def motion_as_question(motion: str) -> str:
+    """Turn a debate motion into the question a user would ask ("We should X" -> "Should we X?")."""
+    text = motion.strip().rstrip(".")
+    m = re.match(r"(?i)^this house would (.+)$", text)
+    if m:
+        return f"Should we {m.group(1)}?"
+    text = re.sub(r"(?i)^this house (believes that |believes |supports )", "", text)
+    m = re.match(r"^(.{2,60}?) should (.+)$", text)
+    if m:
+        subject = m.group(1)
+        subject = subject if subject[:2].isupper() else subject[0].lower() + subject[1:]
+        return f"Should {subject} {m.group(2)}?"
+    return text
+
+
+def _motion_form(motion: str, rng: random.Random) -> str:
+    """Half the time ask the motion as a question, so both forms work at run time."""
+    if rng.random() < 0.5:
+        return motion_as_question(motion)
+    return re.sub(r"(?i)^this house (believes that |would )", "", motion).strip()
+
+
+def vast_train(root: Path) -> list[Pair]:
+    with zipfile.ZipFile(root / "vast/vast_train.zip") as zf:
+        name = next(n for n in zf.namelist() if n.endswith("vast_train.csv"))
+        rows = list(csv.DictReader(io.TextIOWrapper(zf.open(name), encoding="utf-8")))
+    return [Pair(r["topic_str"], r["post"], "stance", VAST_TO_OURS[r["label"]], r["topic_str"]) for r in rows]
+
+
+def vast_dev(root: Path) -> list[Pair]:
+    with open(root / "vast/vast_dev.reduced.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return [Pair(r["Target"], r["Tweet"], "stance", VAST_TO_OURS[r["Stance"]], r["Target"]) for r in rows]
+
+
+def _read(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def argkp_arguments(root: Path, split: str) -> list[dict]:
+    return _read(root / f"argkp2021/kpm_data/arguments_{split}.csv")
+
+
+def argkp_stance(root: Path, split: str, rng: random.Random) -> list[Pair]:
+    return [
+        Pair(_motion_form(r["topic"], rng), r["argument"], "stance", 0 if r["stance"] == "1" else 1, r["topic"])
+        for r in argkp_arguments(root, split)
+    ]
+
+
+def argkp_match(root: Path, split: str) -> list[Pair]:
+    args = {r["arg_id"]: r for r in argkp_arguments(root, split)}
+    kps = {r["key_point_id"]: r for r in _read(root / f"argkp2021/kpm_data/key_points_{split}.csv")}
+    return [
+        Pair(kps[r["key_point_id"]]["key_point"], args[r["arg_id"]]["argument"], "match", int(r["label"]), r["arg_id"])
+        for r in _read(root / f"argkp2021/kpm_data/labels_{split}.csv")
+    ]
+
+
+def ibm_split(root: Path) -> tuple[list[Pair], list[Pair]]:
+    """IBM claim stance split by topic: (train topics, held-out topics)."""
+    rows = _read(root / "ibm_claim_stance/claim_stance_train.csv")
+    topics = sorted({r["topicText"] for r in rows})
+    held = set(random.Random(7).sample(topics, max(1, round(len(topics) * IBM_HELDOUT_SHARE))))
+    rng = random.Random(11)
+    train, dev = [], []
+    for r in rows:
+        label = 0 if r["claims.stance"] == "PRO" else 1
+        target = r["topicText"] if r["topicText"] in held else _motion_form(r["topicText"], rng)
+        pair = Pair(target, r["claims.claimCorrectedText"], "stance", label, r["topicText"])
+        (dev if r["topicText"] in held else train).append(pair)
+    return train, dev
+
+
+def off_topic_neutrals(pairs: list[Pair], n: int, rng: random.Random) -> list[Pair]:
+    """Arguments paired with another topic's target: they do not address it, so neutral."""
+    out = []
+    while len(out) < n:
+        a, b = rng.sample(pairs, 2)
+        if a.group != b.group:
+            out.append(Pair(b.text_a, a.text_b, "stance", 2, b.group))
+    return out
+
+
+def data_files(root: Path) -> list[Path]:
+    return [
+        root / "vast/vast_train.zip",
+        root / "vast/vast_dev.reduced.csv",
+        *sorted((root / "argkp2021/kpm_data").glob("*.csv")),
+        root / "ibm_claim_stance/claim_stance_train.csv",
+    ]

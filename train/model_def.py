@@ -1,0 +1,32 @@
+"""The cross-encoder: MiniLM-L6 with a 3-way stance head and a key-point match head.
+
+One shared encoder keeps the shipped weights small (one int8 MiniLM is about 23 MB).
+Both heads read the masked mean of the last hidden states, the pooling MiniLM was trained with.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+from transformers import AutoModel
+
+
+class CrossEncoder(nn.Module):
+    def __init__(self, encoder_path: str, dropout: float = 0.1) -> None:
+        super().__init__()
+        self.encoder = AutoModel.from_pretrained(encoder_path)
+        hidden = self.encoder.config.hidden_size
+        self.dropout = nn.Dropout(dropout)
+        self.stance = nn.Linear(hidden, 3)
+        self.match = nn.Linear(hidden, 1)
+
+    def pooled(self, input_ids, attention_mask, token_type_ids):
+        out = self.encoder(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+        mask = attention_mask.unsqueeze(-1).to(out.last_hidden_state.dtype)
+        return (out.last_hidden_state * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+
+    def forward(self, input_ids, attention_mask, token_type_ids):
+        """Returns (stance logits [B,3], match logit [B], pooled embedding [B,H])."""
+        pooled = self.pooled(input_ids, attention_mask, token_type_ids)
+        h = self.dropout(pooled)
+        return self.stance(h), self.match(h).squeeze(-1), pooled

