@@ -7,11 +7,13 @@ from ..hookspecs import hookimpl
 
 @hookimpl
 def register_stages(register):  # type: ignore[no-untyped-def]
+    from ..actors.stage import ActorCatalogStage, ActorStage
     from ..nlp.spacy_stage import SpacyStage
-
-    register(SpacyStage)
     from ..stance.claims_stage import ClaimsStage
     from ..stance.keypoints_stage import KeypointsStage
 
+    register(SpacyStage)
     register(ClaimsStage)
     register(KeypointsStage)
+    register(ActorStage)
+    register(ActorCatalogStage)

@@ -30,6 +30,16 @@ def _seeds_stance(shared: Path) -> Scores:
     from .seeds_stance import score_seeds_stance
 
     return score_seeds_stance(shared)
+def _seeds_actors(shared: Path) -> Scores:
+    from .actors import seeds_actor_recall
+
+    return seeds_actor_recall(shared)
+
+
+def _gsr_actors(shared: Path) -> Scores:
+    from .actors import gsr_actor_country
+
+    return gsr_actor_country(shared)
 
 
 # name prefix -> (gold files it needs, scorer)
@@ -38,6 +48,8 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "stance": (("stance/vast/vast_dev.reduced.csv", "stance/argkp2021/kpm_data",
                 "stance/ibm_claim_stance/claim_stance_train.csv"), _stance_corpora),
     "seeds_stance": (("gold/seeds.json", "corpus/seeds"), _seeds_stance),
+    "seeds#actors": (("gold/seeds.json", "corpus/seeds"), _seeds_actors),
+    "gsr#actors": (("event_coding/gold/PLOVER_GSR_CAMEO.json",), _gsr_actors),
 }
 
 
@@ -55,5 +67,6 @@ def run_evaluations(shared: Path | None = None) -> Scores:
     scores: Scores = {}
     for prefix, (needs, scorer) in EVALUATIONS.items():
         if all((shared / n).exists() for n in needs):
-            scores.update({f"{prefix}.{k}": round(v, 4) for k, v in scorer(shared).items()})
+            name = prefix.split("#")[0]  # "seeds#actors" scores as "seeds.*"
+            scores.update({f"{name}.{k}": round(v, 4) for k, v in scorer(shared).items()})
     return scores

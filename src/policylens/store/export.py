@@ -31,6 +31,19 @@ VIEWS = {
         c.stance, c.confidence, c.aspect, c.is_claim, c.p_pro, c.p_con, c.p_neutral,
         c.stage, c.stage_version FROM claims c JOIN documents d ON d.id = c.doc_id
         ORDER BY c.question_id, d.source, c.position""",
+    # `mentions` exports the resolved actor mentions, each with the label of the spaCy
+    # entity it overlaps (if any); the raw spaCy entities export as `entities`.
+    "mentions": """SELECT a.id, a.doc_id, a.sentence_id, a.start, a.end, a.text, a.actor_id,
+        a.name, a.code, a.role, a.sector, a.kind, a.how,
+        (SELECT m.label FROM mentions m WHERE m.doc_id = a.doc_id AND m.start < a.end
+           AND a.start < m.end ORDER BY m.start LIMIT 1) AS entity_label,
+        a.stage, a.stage_version FROM actor_mentions a ORDER BY a.doc_id, a.start, a.end""",
+    "entities": """SELECT id, doc_id, sentence_id, start, end, text, label, stage,
+        stage_version FROM entities ORDER BY doc_id, start""",
+    "actors": """SELECT id, kind, name, code, aliases, stage, stage_version FROM actors
+        ORDER BY kind, id""",
+    "actor_roles": """SELECT actor_id, office, code, role, start, end, acting, note, stage,
+        stage_version FROM actor_roles ORDER BY office, start""",
 }
 
 

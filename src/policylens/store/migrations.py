@@ -204,3 +204,55 @@ def m006_stance() -> str:
             PRIMARY KEY (keypoint_id, claim_id)
         );
         """
+
+
+@migration
+def m006_actors() -> str:
+    return """
+        CREATE TABLE actors (
+            id TEXT PRIMARY KEY,            -- ISO3, organisation code, or person:slug
+            kind TEXT NOT NULL,             -- state | org | person
+            name TEXT NOT NULL,
+            code TEXT NOT NULL,             -- ISO3 or organisation code (nationality of people)
+            aliases TEXT,                   -- JSON list of other names
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE TABLE actor_roles (
+            id INTEGER PRIMARY KEY,
+            actor_id TEXT NOT NULL,         -- person:slug
+            office TEXT NOT NULL,           -- e.g. KOR.president
+            code TEXT NOT NULL,             -- the state or organisation of the office
+            role TEXT NOT NULL,
+            start TEXT NOT NULL,            -- first day in office
+            end TEXT,                       -- first day out of office; NULL while in office
+            acting INTEGER NOT NULL,
+            note TEXT,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE INDEX actor_roles_actor ON actor_roles(actor_id);
+        CREATE TABLE actor_mentions (
+            id TEXT PRIMARY KEY,            -- doc_id:start:end
+            doc_id TEXT NOT NULL REFERENCES documents(id),
+            sentence_id TEXT NOT NULL,
+            start INTEGER NOT NULL,         -- character offsets into documents.text
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            actor_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            code TEXT NOT NULL,
+            role TEXT,
+            sector TEXT,
+            kind TEXT NOT NULL,             -- state | org | person | agent
+            how TEXT NOT NULL,              -- name | alias | capital | demonym | role | pronoun | coref
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE INDEX actor_mentions_doc ON actor_mentions(doc_id);
+        CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+        CREATE INDEX actor_mentions_sentence ON actor_mentions(sentence_id);
+        CREATE VIEW entities AS
+            SELECT id, doc_id, sentence_id, start, end, text, label, stage, stage_version
+            FROM mentions;
+        """

@@ -1,0 +1,75 @@
+"""Finding candidate spans in a parsed Doc: names, office titles and sector nouns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from .lexicon import Entry, Lexicon
+
+NOUNISH = {"NOUN", "PROPN"}
+
+
+@dataclass
+class Slot:
+    """A token span waiting to be resolved, in document order."""
+
+    start: int
+    end: int  # exclusive token index
+    kind: str  # name | role | pronoun | relative
+    entries: list[Entry] = field(default_factory=list)
+    code: str | None = None  # role slots: the state or organisation named with the title
+    title: str | None = None  # role slots: the lower-case title
+    former: bool = False  # role slots: "former president"
+
+
+class Matchers:
+    """PhraseMatchers over one vocabulary, built once."""
+
+    def __init__(self, vocab: Vocab, lex: Lexicon) -> None:
+        make = spacy.blank("en", vocab=vocab).make_doc
+        self.lex = lex
+        self.names = PhraseMatcher(vocab, attr="ORTH")
+        for phrase in lex.names:
+            self.names.add(phrase, [make(phrase)])
+        self.titles = PhraseMatcher(vocab, attr="LOWER")
+        for title in lex.titles:
+            self.titles.add(title, [make(title)])
+        self.sectors = PhraseMatcher(vocab, attr="LOWER")
+        for phrase in lex.sector_phrases:
+            if " " in phrase:
+                self.sectors.add(phrase, [make(phrase)])
+
+    def name_slots(self, doc: Doc) -> list[Slot]:
+        spans = [Span(doc, s, e, label=k) for k, s, e in self.names(doc)]
+        slots = []
+        for span in filter_spans(spans):
+            entries = self.lex.names[span.label_]
+            slots.append(Slot(span.start, span.end, "name", list(entries)))
+        return slots
+
+    def title_spans(self, doc: Doc) -> list[Span]:
+        spans = [Span(doc, s, e, label=k) for k, s, e in self.titles(doc)]
+        return [s for s in filter_spans(spans) if s[-1].pos_ in NOUNISH]
+
+    def sector_spans(self, doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
+        """Sector nouns (multi-word phrases first, then single lemmas) on free tokens."""
+        found: list[tuple[Span, str]] = []
+        multi = [Span(doc, s, e, label=k) for k, s, e in self.sectors(doc)]
+        for span in filter_spans(multi):
+            if span[-1].pos_ in NOUNISH and not taken & set(range(span.start, span.end)):
+                found.append((span, self.lex.sector_phrases[span.label_]))
+                taken |= set(range(span.start, span.end))
+        for token in doc:
+            if token.i in taken or token.pos_ not in NOUNISH:
+                continue
+            sector = (self.lex.sector_phrases.get(token.lower_)
+                      or self.lex.sector_phrases.get(token.lemma_.lower()))
+            if sector:
+                found.append((doc[token.i:token.i + 1], sector))
+        return sorted(found, key=lambda f: f[0].start)
