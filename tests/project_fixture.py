@@ -42,12 +42,12 @@ STAGE_TABLES = {
         date TEXT, stage TEXT, stage_version TEXT)""",
     "dyads": """CREATE TABLE dyads (source TEXT, target TEXT, month TEXT, goldstein_sum REAL,
         count INTEGER, stage TEXT, stage_version TEXT)""",
-    "actors": """CREATE TABLE actors (code TEXT PRIMARY KEY, name TEXT, kind TEXT,
+    "actors": """CREATE TABLE actors (id TEXT PRIMARY KEY, kind TEXT, name TEXT, code TEXT,
         stage TEXT, stage_version TEXT)""",
-    "actor_roles": """CREATE TABLE actor_roles (actor_code TEXT, role TEXT, country TEXT,
-        start TEXT, end TEXT, stage TEXT, stage_version TEXT)""",
+    "actor_roles": """CREATE TABLE actor_roles (actor_id TEXT, office TEXT, code TEXT,
+        role TEXT, start TEXT, end TEXT, stage TEXT, stage_version TEXT)""",
     "actor_mentions": """CREATE TABLE actor_mentions (id TEXT PRIMARY KEY, doc_id TEXT,
-        sentence_id TEXT, actor_code TEXT, stage TEXT, stage_version TEXT)""",
+        sentence_id TEXT, actor_id TEXT, stage TEXT, stage_version TEXT)""",
     "claims": """CREATE TABLE claims (id TEXT PRIMARY KEY, doc_id TEXT, sentence_id TEXT,
         question_id TEXT, stance TEXT, aspect TEXT, confidence REAL, stage TEXT,
         stage_version TEXT)""",
@@ -147,15 +147,19 @@ def _stage_rows(db: sqlite3.Connection) -> None:
     for month, g, n in (("2022-06", 8.0, 2), ("2023-07", 6.0, 1)):
         insert(db, "dyads", dict(source="KOR", target="NATO", month=month, goldstein_sum=g,
                                  count=n))
-    for code, name, kind in (("KOR", "South Korea", "state"), ("NATO", "NATO", "igo"),
-                             ("P-YOON", "Yoon Suk-yeol", "person")):
-        insert(db, "actors", dict(code=code, name=name, kind=kind))
-    insert(db, "actor_roles", dict(actor_code="P-YOON", role="President", country="KOR",
-                                   start="2022-05-10", end="2025-04-04"))
-    insert(db, "actor_roles", dict(actor_code="P-YOON", role="Prosecutor General",
-                                   country="KOR", start="2019-07-25", end="2021-03-04"))
-    insert(db, "actor_mentions", dict(id="am1", doc_id="doc-aaa", sentence_id="doc-aaa:0",
-                                      actor_code="P-YOON"))
+    for aid, name, kind, code in (("KOR", "South Korea", "state", "KOR"),
+                                  ("NATO", "NATO", "org", "NATO"),
+                                  ("person:yoon-suk-yeol", "Yoon Suk-yeol", "person", "KOR")):
+        insert(db, "actors", dict(id=aid, name=name, kind=kind, code=code, aliases="[]"))
+    for role, office, start, end in (("President", "KOR.president", "2022-05-10", "2025-04-04"),
+                                     ("Prosecutor General", "KOR.prosecutor_general",
+                                      "2019-07-25", "2021-03-04")):
+        insert(db, "actor_roles", dict(actor_id="person:yoon-suk-yeol", office=office, code="KOR", role=role,
+                                       start=start, end=end, acting=0))
+    insert(db, "actor_mentions", dict(
+        id="am1", doc_id="doc-aaa", sentence_id="doc-aaa:0", start=10, end=14, text="Yoon",
+        actor_id="person:yoon-suk-yeol", name="Yoon Suk-yeol", code="KOR", role="President", sector="GOV",
+        kind="person", how="name"))
     _stance_rows(db)
 
 
@@ -167,8 +171,11 @@ def _stance_rows(db: sqlite3.Connection) -> None:
     for doc, stance, conf, evidence in stances:
         insert(db, "stances", dict(doc_id=doc, question_id=QUESTION_ID, stance=stance,
                                    confidence=conf, evidence=evidence))
-        insert(db, "claims", dict(id=f"c-{doc}", doc_id=doc, sentence_id=f"{doc}:0",
-                                  question_id=QUESTION_ID, stance=stance, aspect="diplomacy"))
+        insert(db, "claims", dict(
+            id=f"{doc}:0:{QUESTION_ID}", doc_id=doc, sentence_id=f"{doc}:0", sentence="…",
+            position=0.0, question_id=QUESTION_ID, stance=stance, confidence=conf,
+            p_pro=conf if stance == "pro" else 0.1, p_con=conf if stance == "con" else 0.1,
+            p_neutral=0.1, aspect="diplomacy", is_claim=1))
     keypoints = [
         ("kp1", "Attending signals that Seoul is a reliable partner of Europe", "pro",
          "diplomacy", ["01_madrid.html", "03_analysis.md"],
@@ -182,6 +189,8 @@ def _stance_rows(db: sqlite3.Connection) -> None:
            "sentence": "Skipping the summit makes sense from a cost-benefit perspective."}]),
     ]
     for kid, label, side, aspect, sources, quotes in keypoints:
+        against = ["02_hostile.txt"] if side == "pro" else []
         insert(db, "keypoints", dict(id=kid, question_id=QUESTION_ID, label=label, side=side,
                                      aspect=aspect, sources=json.dumps(sources),
-                                     quotes=json.dumps(quotes), support=len(sources)))
+                                     against=json.dumps(against), quotes=json.dumps(quotes),
+                                     support=len(sources), score=1.0))

@@ -96,7 +96,7 @@ def test_actor_pages(full: Path) -> None:
     html = page(full, "/-/policylens/actor/KOR")
     assert "South Korea" in html and "2 dated asserted events" in html
     assert "+14.0" in html  # its dyad with NATO
-    yoon = page(full, "/-/policylens/actor/P-YOON")
+    yoon = page(full, "/-/policylens/actor/person%3Ayoon-suk-yeol")
     assert "President (KOR)" in yoon and "Prosecutor General" in yoon
     missing, unknown_doc = get(full, "/-/policylens/actor/XYZ", "/-/policylens/doc/nope")
     assert missing.status_code == 404 and unknown_doc.status_code == 404

@@ -38,7 +38,7 @@ def load_actors(db: sqlite3.Connection, all_roles: bool = False) -> list[Actor] 
     if not has_rows(db, "actors"):
         return None
     cols = columns(db, "actors")
-    code = pick(cols, "code", "id", "actor_code")
+    code = pick(cols, "id", "code", "actor_code")  # id: a person's code is their country
     name = pick(cols, "name", "canonical", "label") or code
     kind = pick(cols, "kind", "type", "category", "sector")
     actors = {}
@@ -71,7 +71,7 @@ def _attach_roles(db: sqlite3.Connection, actors: dict[str, Actor],
     role = pick(cols, "role", "office", "title", "position")
     start = pick(cols, "start", "start_date", "valid_from", "from_date", "since")
     end = pick(cols, "end", "end_date", "valid_to", "to_date", "until")
-    detail = pick(cols, "country", "organisation", "organization", "office_code")
+    detail = pick(cols, "country", "organisation", "organization", "office_code", "code")
     if who is None or role is None:
         return
     first, last = period

@@ -21,6 +21,7 @@ class KeyPoint:
     support: int
     doc_ids: list[str]
     quotes: dict[str, Quote] = field(default_factory=dict)  # doc_id -> best quote
+    against: list[str] = field(default_factory=list)  # documents arguing the other side
 
 
 @dataclass
@@ -39,7 +40,7 @@ def keypoint_matrix(db: sqlite3.Connection, corpus: Corpus, question_id: str) ->
         db, "SELECT * FROM keypoints WHERE question_id = ?", (question_id,))]
     cited: dict[str, int] = {}
     for p in points:
-        for d in p.doc_ids:
+        for d in p.doc_ids + p.against:
             cited[d] = cited.get(d, 0) + 1
     order = sorted(cited, key=lambda d: (-cited[d], corpus.docs[d]["label"] or ""))
     groups: dict[tuple[str, str], list[KeyPoint]] = {}
@@ -49,13 +50,18 @@ def keypoint_matrix(db: sqlite3.Connection, corpus: Corpus, question_id: str) ->
                   [(a, s, ps) for (a, s), ps in groups.items()], order[MAX_COLUMNS:])
 
 
-def _keypoint(corpus: Corpus, row: dict[str, Any]) -> KeyPoint:
-    doc_ids: list[str] = []
-    for ref in as_list(row.get("sources")):
+def _doc_ids(corpus: Corpus, refs: Any) -> list[str]:
+    out: list[str] = []
+    for ref in as_list(refs):
         ref = ref.get("doc_id") or ref.get("source") if isinstance(ref, dict) else ref
         doc_id = corpus.doc_id(ref)
-        if doc_id and doc_id not in doc_ids:
-            doc_ids.append(doc_id)
+        if doc_id and doc_id not in out:
+            out.append(doc_id)
+    return out
+
+
+def _keypoint(corpus: Corpus, row: dict[str, Any]) -> KeyPoint:
+    doc_ids = _doc_ids(corpus, row.get("sources"))
     quotes: dict[str, Quote] = {}
     for item in as_list(row.get("quotes")):
         quote = corpus.quote(item)
@@ -67,4 +73,5 @@ def _keypoint(corpus: Corpus, row: dict[str, Any]) -> KeyPoint:
     support = row.get("support")
     return KeyPoint(str(row.get("id")), str(row.get("label") or ""),
                     str(row.get("side") or "?"), str(row.get("aspect") or "other"),
-                    int(support) if support is not None else len(doc_ids), doc_ids, quotes)
+                    int(support) if support is not None else len(doc_ids), doc_ids, quotes,
+                    [d for d in _doc_ids(corpus, row.get("against")) if d not in doc_ids])

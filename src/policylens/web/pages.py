@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
+from urllib.parse import unquote
 
 from datasette.utils.asgi import NotFound, Response
 from jinja2 import Environment
@@ -87,7 +88,7 @@ async def actors_page(datasette: Any, request: Any) -> Response:
 
 
 async def actor_page(datasette: Any, request: Any) -> Response:
-    code = request.url_vars["code"]
+    code = unquote(request.url_vars["code"])
 
     def build(conn: sqlite3.Connection) -> Page:
         ctx = context(conn)
@@ -104,7 +105,7 @@ async def actor_page(datasette: Any, request: Any) -> Response:
 
 
 async def document_page(datasette: Any, request: Any) -> Response:
-    doc_id = request.url_vars["doc_id"]
+    doc_id = unquote(request.url_vars["doc_id"])
 
     def build(conn: sqlite3.Connection) -> Page:
         ctx = context(conn)
