@@ -63,9 +63,10 @@ class EventFilter:
             return False
         if self.type and e.type != self.type or self.modality and e.modality != self.modality:
             return False
-        if self.start and (e.date or "") < self.start:
+        # A month- or year-precision date ("2023-07") spans its period: kept if it overlaps.
+        if self.start and (e.date is None or e.date + "\uffff" < self.start):
             return False
-        return not (self.end and (e.date or "9999") > self.end + "\uffff")
+        return not (self.end and (e.date is None or e.date > self.end))
 
 
 def parties(row: dict[str, Any], *prefixes: str) -> list[Party]:

@@ -1,0 +1,53 @@
+"""The readers behind the report and the web pages, on the shapes other stages store."""
+
+from __future__ import annotations
+
+import pytest
+
+from policylens.present.base import as_list
+from policylens.present.events import EventFilter, Party, parties
+from policylens.report.context import safe_url
+
+
+@pytest.mark.parametrize("value, expected", [
+    (None, []), ("", []), ('["a", "b"]', ["a", "b"]), ('{"k": 1}', [{"k": 1}]),
+    ("KOR|NATO", ["KOR", "NATO"]), ("KOR; NATO", ["KOR", "NATO"]), ("plain text", ["plain text"]),
+    ("[not json", ["[not json"]), (["x"], ["x"]),
+])
+def test_as_list(value: object, expected: list) -> None:
+    assert as_list(value) == expected
+
+
+@pytest.mark.parametrize("row", [
+    {"actor": '[{"name": "Seoul", "code": "KOR"}, {"name": "Tokyo", "code": "JPN"}]'},
+    {"actor_names": '["Seoul", "Tokyo"]', "actor_codes": '["KOR", "JPN"]'},
+    {"actor_name": "Seoul|Tokyo", "actor_code": "KOR|JPN"},
+])
+def test_parties_from_json_or_name_and_code_columns(row: dict) -> None:
+    assert parties(row, "actor") == [Party("Seoul", "KOR"), Party("Tokyo", "JPN")]
+
+
+def test_parties_from_bare_codes() -> None:
+    assert parties({"target": "NATO"}, "target") == [Party("NATO", "NATO")]
+    assert parties({}, "target") == []
+
+
+@pytest.mark.parametrize("url, link", [
+    ("https://example.org/a", "https://example.org/a"), ("http://x.test", "http://x.test"),
+    ("javascript:alert(1)", None), (" JavaScript:alert(1)", None), ("data:text/html,x", None),
+    ("//evil.test/x", None), ("", None), (None, None),
+])
+def test_only_http_urls_become_links(url: object, link: str | None) -> None:
+    assert safe_url(url) == link
+
+
+def test_event_filter_date_range_includes_the_end_day() -> None:
+    flt = EventFilter(start="2023-07-01", end="2023-07-11")
+    from policylens.present.events import Event
+
+    def event(date: str | None) -> Event:
+        return Event("e", date, None, None, "AGREE", None, "asserted", [], [], None, None, None)
+
+    assert [flt.keeps(event(d)) for d in ("2023-06-30", "2023-07-01", "2023-07-11", "2023-07",
+                                          "2023-07-12", None)] == \
+        [False, True, True, True, False, False]
