@@ -9,7 +9,7 @@ from typing import Any
 from .base import as_list, fetch, has_rows
 from .refs import Corpus, Quote
 
-MAX_COLUMNS = 10  # more sources than this share one "other sources" column
+MAX_COLUMNS = 8  # more sources than this share one "other sources" column
 
 
 @dataclass

@@ -45,8 +45,7 @@ def _label(text: object, limit: int = 120) -> str:
 
 
 def embed(fig: go.Figure, label: str) -> Markup:
-    """A chart placeholder and its figure as escaped JSON."""
-    fig.update_layout(**LAYOUT)
+    """A chart placeholder and its figure (made with ``layout=LAYOUT``) as escaped JSON."""
     chart_id = f"chart-{next(_ids)}"
     data = fig.to_json().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup('<div class="chart" id="{0}" role="img" aria-label="{1}"></div>'
@@ -57,7 +56,7 @@ def embed(fig: go.Figure, label: str) -> Markup:
 def stance_balance(view: QuestionView) -> Markup:
     """Documents per kind of source, stacked by stance."""
     kinds = sorted({s.doc["kind"] or "unknown" for s in view.stances or []})
-    fig = go.Figure()
+    fig = go.Figure(layout=LAYOUT)
     for stance in STANCES:
         counts = [sum(1 for s in view.stances or [] if s.stance == stance
                       and (s.doc["kind"] or "unknown") == k) for k in kinds]
@@ -70,7 +69,7 @@ def stance_balance(view: QuestionView) -> Markup:
 
 def timeline(events: list[Event]) -> Markup:
     """Dated asserted events: x = date, y = dyad, colour = event type."""
-    fig = go.Figure()
+    fig = go.Figure(layout=LAYOUT)
     dated = [e for e in events if e.date and e.modality == FACTUAL]
     for etype in sorted({e.type for e in dated}):
         mine = [e for e in dated if e.type == etype]
@@ -86,7 +85,7 @@ def timeline(events: list[Event]) -> Markup:
 
 def dyad_lines(points: list[DyadPoint], pairs: list[tuple[str, str]]) -> Markup:
     """Monthly sum of Goldstein scores per pair: above 0 cooperation, below conflict."""
-    fig = go.Figure()
+    fig = go.Figure(layout=LAYOUT)
     for src, tgt in pairs:
         mine = [p for p in points if (p.source, p.target) == (src, tgt)]
         fig.add_trace(go.Scatter(
