@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -65,8 +66,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(project: Path) -> Iterator[str]:
+@contextmanager
+def serving(project: Path) -> Iterator[str]:
     """`policylens serve` as a subprocess on a free port; yields its base URL."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
@@ -80,6 +81,12 @@ def server(project: Path) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(project: Path) -> Iterator[str]:
+    with serving(project) as base:
+        yield base
 
 
 def _wait_until_up(proc: subprocess.Popen, base: str, timeout: float = 60) -> None:
@@ -160,3 +167,26 @@ def test_report_file_renders_its_charts_offline(browser: object, project: Path,
     assert page.locator("text=<script>alert(1)</script>").count() >= 1  # shown as text
     page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
     assert page.errors == []
+
+
+@pytest.mark.slow
+def test_demo_report_and_dashboard_of_the_sample_corpus(browser: object,
+                                                        sample_project: Path) -> None:
+    """What `make demo` makes: its report file and `policylens serve` on it."""
+    page = new_page(browser)
+    page.route("http*://**", lambda route: route.abort())
+    page.goto((sample_project / "report.html").as_uri())
+    assert page.locator("h1").inner_text() == "policylens report"
+    assert page.locator("#sources tbody tr").count() == 10
+    if page.locator(".chart").count():
+        assert all(w > 0 and h > 0 for w, h in chart_sizes(page))
+    assert scroll_width(page) <= WIDTH and page.errors == []
+    page.screenshot(path=str(ARTIFACTS / "demo-report.png"))
+    with serving(sample_project) as base:
+        web = new_page(browser)
+        web.goto(f"{base}/-/policylens")
+        web.locator("table.sources a").first.click()
+        web.wait_for_url("**/-/policylens/doc/**")
+        assert web.locator(".doc-text span.sent").count() > 3
+        assert scroll_width(web) <= WIDTH and web.errors == []
+        web.screenshot(path=str(ARTIFACTS / "demo-document.png"))

@@ -51,3 +51,16 @@ def test_event_filter_date_range_includes_the_end_day() -> None:
     assert [flt.keeps(event(d)) for d in ("2023-06-30", "2023-07-01", "2023-07-11", "2023-07",
                                           "2023-07-12", None)] == \
         [False, True, True, True, False, False]
+
+
+def test_paragraphs_break_where_the_text_does() -> None:
+    from policylens.present.document import Marked, _split
+
+    text = "One two.\n\nThree four. Five six.\nSeven."
+    spans = [(0, 10), (10, 21), (22, 32), (32, 38)]  # spans may end with the line break
+    sentences = [{"idx": i, "start": a, "end": b, "text": text[a:b]}
+                 for i, (a, b) in enumerate(spans)]
+    marks = {s["idx"]: Marked(s["idx"], s["text"]) for s in sentences}
+    paras = _split(text, sentences, marks)
+    assert [[m.text for m in p] for p in paras] == [["One two."], ["Three four.", "Five six."],
+                                                    ["Seven."]]

@@ -12,7 +12,7 @@ import pytest
 from conftest import invoke
 from policylens.project import Project
 from policylens.store.db import transaction
-from policylens.web.app import make_datasette
+from policylens.web.app import is_loopback, make_datasette
 from project_fixture import HOSTILE_TITLE, build_project
 
 PAGES = ["/-/policylens", "/-/policylens/timeline", "/-/policylens/actors",
@@ -141,3 +141,10 @@ def test_serve_errors_say_what_to_run_first(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output == (f"Error: No policylens database in {tmp_path}. Run 'policylens "
                              f"analyze PATH... --project {tmp_path}' first.\n")
+
+
+@pytest.mark.parametrize("host, local", [("127.0.0.1", True), ("localhost", True),
+                                         ("::1", True), ("0.0.0.0", False),
+                                         ("192.168.1.5", False), ("example.org", False)])
+def test_only_loopback_hosts_count_as_local(host: str, local: bool) -> None:
+    assert is_loopback(host) is local

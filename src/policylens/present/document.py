@@ -40,12 +40,15 @@ def paragraphs(db: sqlite3.Connection, corpus: Corpus, doc_id: str, events: list
 
 
 def _split(text: str, sentences: list[dict[str, Any]], marks: dict[int, Marked]) -> list[list[Marked]]:
-    """Group sentences into paragraphs where the text between them holds a line break."""
+    """Group sentences into paragraphs where a line break separates them (in the gap
+    between them, or in the whitespace a sentence span ends with)."""
     paras: list[list[Marked]] = [[]]
     last_end = 0
     for s in sentences:
         if "\n" in text[last_end:s["start"]] and paras[-1]:
             paras.append([])
-        paras[-1].append(marks[s["idx"]])
-        last_end = s["end"]
+        mark = marks[s["idx"]]
+        mark.text = mark.text.strip()
+        paras[-1].append(mark)
+        last_end = s["start"] + len(s["text"].rstrip())
     return [p for p in paras if p]
