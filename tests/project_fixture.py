@@ -34,14 +34,18 @@ DOCS = [
 ]
 
 STAGE_TABLES = {
-    "event_mentions": """CREATE TABLE event_mentions (id TEXT PRIMARY KEY, event_id TEXT,
-        doc_id TEXT, sentence_id TEXT, evidence TEXT, actor TEXT, target TEXT, type TEXT,
-        mode TEXT, context TEXT, modality TEXT, date TEXT, date_precision TEXT, date_how TEXT,
-        cameo TEXT, goldstein REAL, confidence REAL, stage TEXT, stage_version TEXT)""",
+    # The shape of the events stage: mentions, and event_links grouping them into events.
+    "event_mentions": """CREATE TABLE event_mentions (id TEXT PRIMARY KEY, doc_id TEXT,
+        sentence_id TEXT, sentence TEXT, evidence TEXT, actor TEXT, target TEXT,
+        actor_codes TEXT, target_codes TEXT, type TEXT, mode TEXT, context TEXT, modality TEXT,
+        date TEXT, date_precision TEXT, date_how TEXT, cameo TEXT, goldstein REAL,
+        confidence REAL, stage TEXT, stage_version TEXT)""",
+    "event_links": """CREATE TABLE event_links (mention_id TEXT PRIMARY KEY, event_id TEXT,
+        stage TEXT, stage_version TEXT)""",
     "events": """CREATE TABLE events (id TEXT PRIMARY KEY, type TEXT, modality TEXT,
         date TEXT, stage TEXT, stage_version TEXT)""",
-    "dyads": """CREATE TABLE dyads (source TEXT, target TEXT, month TEXT, goldstein_sum REAL,
-        count INTEGER, stage TEXT, stage_version TEXT)""",
+    "dyads": """CREATE TABLE dyads (source_code TEXT, target_code TEXT, month TEXT,
+        goldstein_sum REAL, count INTEGER, stage TEXT, stage_version TEXT)""",
     "actors": """CREATE TABLE actors (id TEXT PRIMARY KEY, kind TEXT, name TEXT, code TEXT,
         stage TEXT, stage_version TEXT)""",
     "actor_roles": """CREATE TABLE actor_roles (actor_id TEXT, office TEXT, code TEXT,
@@ -138,15 +142,17 @@ def _stage_rows(db: sqlite3.Connection) -> None:
     ]
     for mid, eid, doc, sid, acode, aname, tcode, tname, etype, modality, date, g in events:
         insert(db, "event_mentions", dict(
-            id=mid, event_id=eid, doc_id=doc, sentence_id=sid, evidence=aname,
-            actor=_party(aname, acode), target=_party(tname, tcode), type=etype, mode="",
-            modality=modality, date=date, date_precision="day" if date else None,
-            date_how="explicit" if date else None, cameo="040", goldstein=g, confidence=0.9))
+            id=mid, doc_id=doc, sentence_id=sid, sentence="…", evidence=aname,
+            actor=_party(aname, acode), target=_party(tname, tcode), actor_codes=acode,
+            target_codes=tcode, type=etype, mode="", modality=modality, date=date,
+            date_precision="day" if date else None, date_how="explicit" if date else None,
+            cameo="040", goldstein=g, confidence=0.9))
+        insert(db, "event_links", dict(mention_id=mid, event_id=eid))
         insert(db, "events", dict(id=eid, type=etype, modality=modality, date=date),
                "INSERT OR IGNORE")
     for month, g, n in (("2022-06", 8.0, 2), ("2023-07", 6.0, 1)):
-        insert(db, "dyads", dict(source="KOR", target="NATO", month=month, goldstein_sum=g,
-                                 count=n))
+        insert(db, "dyads", dict(source_code="KOR", target_code="NATO", month=month,
+                                 goldstein_sum=g, count=n))
     for aid, name, kind, code in (("KOR", "South Korea", "state", "KOR"),
                                   ("NATO", "NATO", "org", "NATO"),
                                   ("person:yoon-suk-yeol", "Yoon Suk-yeol", "person", "KOR")):

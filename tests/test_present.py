@@ -64,3 +64,30 @@ def test_paragraphs_break_where_the_text_does() -> None:
     paras = _split(text, sentences, marks)
     assert [[m.text for m in p] for p in paras] == [["One two."], ["Three four.", "Five six."],
                                                     ["Seven."]]
+
+
+def test_events_group_mentions_by_an_event_id_column_too() -> None:
+    """Without an event_links table, mentions carrying event_id group the same way."""
+    import sqlite3
+
+    from policylens.present.events import load_events
+    from policylens.present.refs import Corpus
+
+    db = sqlite3.connect(":memory:")
+    db.executescript("""
+        CREATE TABLE documents (id, source, url, title, author, outlet, published,
+            published_earliest, published_latest, date_how, date_evidence, kind);
+        CREATE TABLE sentences (id, doc_id, idx, start, end, text);
+        CREATE TABLE event_mentions (id, event_id, doc_id, sentence_id, actor_codes,
+            target_codes, type, modality, date, confidence);
+        INSERT INTO documents (id, source, kind) VALUES ('d1', 'a.txt', 'news'),
+            ('d2', 'b.txt', 'news');
+        INSERT INTO sentences VALUES ('d1:0', 'd1', 0, 0, 9, 'Seoul met.'),
+            ('d2:0', 'd2', 0, 0, 9, 'They met.');
+        INSERT INTO event_mentions VALUES
+            ('m1', 'e1', 'd1', 'd1:0', 'KOR', 'NATO', 'CONSULT', 'asserted', '2022-06', 0.9),
+            ('m2', 'e1', 'd2', 'd2:0', 'KOR', 'NATO', 'CONSULT', 'asserted', '2022-06', 0.8);
+    """)
+    (event,) = load_events(db, Corpus.load(db))
+    assert event.id == "e1" and event.dyad == "KOR → NATO"
+    assert [(q.doc_id, q.idx) for q in event.quotes] == [("d1", 0), ("d2", 0)]

@@ -89,11 +89,18 @@ def parties(row: dict[str, Any], *prefixes: str) -> list[Party]:
     return []
 
 
+# The events stage links mentions of one real-world event in a table of their own.
+_MENTIONS_SQL = """SELECT m.*, l.event_id AS event_id FROM event_mentions m
+    LEFT JOIN event_links l ON l.mention_id = m.id
+    ORDER BY coalesce(m.confidence, 0) DESC, m.id"""
+
+
 def load_events(db: sqlite3.Connection, corpus: Corpus) -> list[Event] | None:
     """Events, one per real-world event with the quotes of all its mentions; None if not computed."""
     if not has_rows(db, "event_mentions"):
         return None
-    rows = fetch(db, "SELECT * FROM event_mentions ORDER BY coalesce(confidence, 0) DESC, id")
+    rows = fetch(db, _MENTIONS_SQL if has_rows(db, "event_links") else
+                 "SELECT * FROM event_mentions ORDER BY coalesce(confidence, 0) DESC, id")
     events: dict[str, Event] = {}
     for row in rows:
         key = str(row.get("event_id") or row.get("id"))

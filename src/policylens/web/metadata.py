@@ -41,6 +41,7 @@ TABLES: dict[str, dict[str, Any]] = {
                                  "to +10 cooperation)",
                     "event_id": "Shared by the mentions of one real-world event"},
     },
+    "event_links": {"description": "Which real-world event each event mention reports."},
     "events": {"description": "Real-world events, each reported by one or more mentions.",
                "facets": ["type", "modality"]},
     "dyads": {"description": "Monthly sum and count of Goldstein scores per actor pair "
