@@ -13,10 +13,16 @@ from policylens.cli.ingest import SAMPLE
 
 
 def _marked(text: str, suffix: str, n: int) -> str:
-    line = f"Analysts reviewing this report noted it as benchmark copy number {n} of the series."
+    """The text with a sentence added inside its first article paragraph."""
+    line = f" Analysts reviewing this report noted it as benchmark copy number {n} of the series."
     if suffix in (".html", ".htm"):
-        return re.sub(r"(</article>|</body>)", f"<p>{line}</p>\\1", text, count=1)
-    return text.rstrip() + "\n\n" + line + "\n"
+        para = next(m for m in re.finditer(r"<p[^>]*>(.*?)</p>", text, re.S)
+                    if len(m.group(1).split()) > 40)
+        return text[:para.end(1)] + line + text[para.end(1):]
+    lines = text.split("\n")
+    first = next(i for i, ln in enumerate(lines) if len(ln.split()) > 40)
+    lines[first] += line
+    return "\n".join(lines)
 
 
 def replicate(out: Path, n_docs: int) -> list[Path]:

@@ -69,7 +69,8 @@ def test_sentence_offsets_point_into_the_clean_text(sample_project: Path) -> Non
 def test_search_prints_sentence_and_document_ids(sample_project: Path) -> None:
     result = invoke("search", "Madrid", "--project", str(sample_project), "--json")
     hits = [json.loads(line) for line in result.output.splitlines()]
-    assert hits and all("Madrid" in h["text"] for h in hits)
+    assert hits and all("madrid" in h["text"].lower() for h in hits)
+    assert all(h["text"] == h["text"].strip() for h in hits)
     assert all(h["sentence_id"].startswith(h["doc_id"] + ":") for h in hits)
 
 

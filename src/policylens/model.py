@@ -37,7 +37,7 @@ class RawInput:
     source: str
     key: str
     content: str = ""
-    format: str = "text"  # "html" or "text"
+    format: str = "text"  # "html", "markdown" or "text"
     meta: DocMeta = field(default_factory=DocMeta)
     error: str | None = None  # set when the reader could not read the item
 

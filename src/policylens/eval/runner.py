@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import PolicylensError
+from .sample_meta import SAMPLE_GOLD
 
 DEFAULT_SHARED = Path(os.environ.get("POLICYLENS_SHARED", "../shared"))
 Scores = dict[str, float]
@@ -30,6 +31,8 @@ def _seeds_stance(shared: Path) -> Scores:
     from .seeds_stance import score_seeds_stance
 
     return score_seeds_stance(shared)
+
+
 def _seeds_actors(shared: Path) -> Scores:
     from .actors import seeds_actor_recall
 
@@ -42,9 +45,19 @@ def _gsr_actors(shared: Path) -> Scores:
     return gsr_actor_country(shared)
 
 
-# name prefix -> (gold files it needs, scorer)
+def _sample_ingest(shared: Path) -> Scores:
+    from importlib.resources import files
+
+    from .sample_meta import score_sample
+
+    return score_sample(Path(str(files("policylens") / "data" / "sample")))
+
+
+# name prefix -> (gold files it needs, scorer); paths are under the shared folder
+# unless absolute (the sample's own gold lives in the source checkout).
 EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "seeds": (("gold/seeds.json", "corpus/seeds"), _seeds_cleaning),
+    "sample": ((str(SAMPLE_GOLD),), _sample_ingest),
     "stance": (("stance/vast/vast_dev.reduced.csv", "stance/argkp2021/kpm_data",
                 "stance/ibm_claim_stance/claim_stance_train.csv"), _stance_corpora),
     "seeds_stance": (("gold/seeds.json", "corpus/seeds"), _seeds_stance),

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from . import STAGE, VERSION  # noqa: F401  (re-exported for callers)
-from ..model import Document, RawInput
+from ..model import DocMeta, Document, RawInput
 from ..settings import Settings
 from .clean import clean_plain_text
-from .html import extract_html
+from .html import extract_html, merge_meta
 from .identity import detect_language, document_id
+from .markdown import markdown_title, markdown_to_text
 from .metadata import extract_metadata
 
 @dataclass
@@ -37,6 +38,9 @@ def _build(raw: RawInput, settings: Settings) -> Outcome:
         raise InputError("the input is empty: nothing to analyse")
     if raw.format == "html":
         text, hints = extract_html(text, hints)
+    elif raw.format == "markdown":
+        hints = merge_meta(hints, DocMeta(title=markdown_title(text)))
+        text = markdown_to_text(text)
     text = _cut_long_lines(text, settings.max_line_chars)
     cleaned = clean_plain_text(text)
     words = len(cleaned.text.split())

@@ -64,7 +64,8 @@ class TextReader:
         return path.suffix.lower() in {".txt", ".md", ".markdown", ".text"}
 
     def read(self, path: Path, settings: Settings) -> Iterator[RawInput]:
-        return _one(path, settings, "text")
+        markdown = path.suffix.lower() in {".md", ".markdown"}
+        return _one(path, settings, "markdown" if markdown else "text")
 
 
 @dataclass(frozen=True)

@@ -35,9 +35,10 @@ class SpacyStage:
         for idx, sent in enumerate(doc.sents):
             sent_id = f"{doc_id}:{idx}"
             sent_ids.append((sent.start, sent.end, sent_id))
+            start, end = _trimmed(sent.text, sent.start_char)
             rows["sentences"].append({"id": sent_id, "doc_id": doc_id, "idx": idx,
-                                      "start": sent.start_char, "end": sent.end_char,
-                                      "text": sent.text, **stamp})
+                                      "start": start, "end": end,
+                                      "text": doc.text[start:end], **stamp})
         for ent in doc.ents:
             sent_id = next(s for a, b, s in sent_ids if a <= ent.start < b)
             rows["mentions"].append({"id": f"{doc_id}:{ent.start_char}:{ent.end_char}",
@@ -46,6 +47,12 @@ class SpacyStage:
                                      "text": ent.text, "label": ent.label_, **stamp})
         data = DocBin(attrs=DOCBIN_ATTRS, docs=[doc]).to_bytes()
         rows["parses"].append({"doc_id": doc_id, "model": model, "data": data, **stamp})
+
+
+def _trimmed(text: str, offset: int) -> tuple[int, int]:
+    """Offsets of the sentence without the white space spaCy attaches to it."""
+    start = offset + len(text) - len(text.lstrip())
+    return start, offset + len(text.rstrip())
 
 
 def restore_doc(data: bytes, ctx: StageContext) -> Doc:
