@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -168,3 +169,27 @@ def test_the_alliance_after_nato(resolve) -> None:
 def test_the_alliance_with_no_alliance_named(resolve) -> None:
     ms = resolve("Beijing accused the alliance of bloc politics.", JULY_2023)
     assert [m.code for m in ms] == ["CHN"]
+
+
+def test_actors_resolve_command() -> None:
+    from conftest import invoke
+
+    result = invoke("actors", "resolve", "Pyongyang warned Seoul.", "--date", "2024-01-01")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["text"], r["code"], r["how"]) for r in rows] == [
+        ("Pyongyang", "PRK", "capital"), ("Seoul", "KOR", "capital")]
+
+
+def test_actors_resolve_rejects_a_bad_date() -> None:
+    from conftest import invoke
+
+    result = invoke("actors", "resolve", "Seoul.", "--date", "2025-13-01")
+    assert result.exit_code == 2
+    assert "--date '2025-13-01' is not a date: use YYYY-MM-DD, e.g. 2025-07-15." in result.output
+
+
+def test_a_titled_stranger_is_not_the_office_holder(resolve) -> None:
+    [m] = resolve("Russian President Boris Yeltsin resigned.", date(2024, 1, 1))
+    assert (m.text, m.actor_id, m.code, m.kind, m.role, m.sector) == (
+        "Russian President Boris Yeltsin", "RUS", "RUS", "agent", "president", "GOV")

@@ -26,6 +26,7 @@ class Slot:
     code: str | None = None  # role slots: the state or organisation named with the title
     title: str | None = None  # role slots: the lower-case title
     former: bool = False  # role slots: "former president"
+    stranger: bool = False  # role slots: the title is followed by a name not in the gazetteer
 
 
 class Matchers:

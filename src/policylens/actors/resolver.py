@@ -91,6 +91,11 @@ class ActorResolver:
             slot.end = right.end
             used.add(id(right))
             return
+        if slot.end < len(doc) and doc[slot.end].ent_iob_ == "B" \
+                and doc[slot.end].ent_type_ == "PERSON":
+            ent = next(e for e in doc.ents if e.start == slot.end)
+            slot.end, slot.stranger = ent.end, True  # "Russian President Boris Yeltsin"
+            return
         if slot.code is None and slot.end < len(doc) and doc[slot.end].lower_ == "of":
             after = by_start.get(slot.end + 1) or by_start.get(slot.end + 2)
             if after and after.entries[0].kind in CODE_KINDS:

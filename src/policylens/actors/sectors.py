@@ -17,50 +17,45 @@ BRIDGE = {"'s", "’s", "top", "senior", "main", "ruling", "former", "local", "n
 def attach_sectors(gaz: Gazetteer, doc: Doc, mentions: list[ActorMention],
                    matchers: Matchers) -> list[ActorMention]:
     """Add agent mentions; a state name right before its sector noun is folded into it."""
-    tokens = {}
+    spans: dict[ActorMention, tuple[int, int]] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
-            tokens[m] = (span.start, span.end)
-    taken = {i for a, b in tokens.values() for i in range(a, b)}
+            spans[m] = (span.start, span.end)
+    at = {i: m for m, (a, b) in spans.items() for i in range(a, b)}
     out = list(mentions)
-    for span, sector in matchers.sector_spans(doc, set(taken)):
-        owner = _owner(doc, span, tokens)
+    for span, sector in matchers.sector_spans(doc, set(at)):
+        owner, folded = _owner(doc, span, at)
         if owner is None:
             continue
-        mention, (a, _) = owner
-        if a < span.start and mention in out and _adjacent(doc, a, tokens[mention][1], span):
-            out.remove(mention)
-            whole = doc[a:span.end]
-        else:
-            whole = span
-        out.append(code_mention(gaz, mention.code, whole.start_char, whole.end_char,
-                                whole.text, mention.how if whole is not span else "name",
+        whole = span
+        if folded and owner in out:
+            out.remove(owner)
+            whole = doc[spans[owner][0]:span.end]
+        out.append(code_mention(gaz, owner.code, whole.start_char, whole.end_char,
+                                whole.text, owner.how if whole is not span else "name",
                                 sector, None, "agent"))
     return out
 
 
-def _owner(doc: Doc, span: Span, tokens: dict) -> tuple[ActorMention, tuple[int, int]] | None:  # type: ignore[type-arg]
-    """The mention that modifies the sector noun: a left neighbour, a modifier or an of-phrase."""
+def _owner(doc: Doc, span: Span, at: dict[int, ActorMention]) -> tuple[ActorMention | None, bool]:
+    """The mention modifying a sector noun, and whether it sits right before it.
+
+    A left neighbour (bar a possessive or a few adjectives) is folded into the agent
+    ("South Korean lawmakers"); a modifier or an of-phrase is not ("lawmakers in Seoul").
+    """
+    i = span.start - 1
+    while i >= 0 and i not in at and doc[i].lower_ in BRIDGE:
+        i -= 1
+    if i >= 0 and i in at and at[i].kind != "person" or (i >= 0 and i in at
+                                                        and i == span.start - 1):
+        return at[i], True
     head = span[-1]
-    candidates = [c.i for c in head.children if c.dep_ in LINKS]
-    candidates += [g.i for c in head.children if c.dep_ == "prep" and c.lower_ in PREPS
-                   for g in c.children if g.dep_ == "pobj"]
-    for m, (a, b) in tokens.items():
-        if m.kind == "person" and not _adjacent(doc, a, b, span):
-            continue
-        if _adjacent(doc, a, b, span) or any(a <= i < b or _within(doc, i, a, b)
-                                             for i in candidates):
-            return m, (a, b)
-    return None
-
-
-def _within(doc: Doc, i: int, a: int, b: int) -> bool:
-    return a <= doc[i].head.i < b and doc[i].dep_ == "case" or False
-
-
-def _adjacent(doc: Doc, a: int, b: int, span: Span) -> bool:
-    """The mention ends right before the sector noun, bar a possessive or a few adjectives."""
-    if b > span.start:
-        return False
-    return all(t.lower_ in BRIDGE for t in doc[b:span.start])
+    for child in head.children:
+        if child.dep_ in LINKS and child.i in at and at[child.i].kind != "person":
+            return at[child.i], False
+        if child.dep_ == "prep" and child.lower_ in PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i in at and at[obj.i].kind != "person":
+                    return at[obj.i], False
+    return None, False

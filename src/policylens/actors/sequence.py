@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from .gazetteer import Gazetteer, Term
+from .gazetteer import KIND_RANK, Gazetteer, Term
 from .lexicon import ORG_NOUNS, PRECEDING, PRONOUNS, Entry
 from .matching import Slot
 from .mention import ActorMention, code_mention, person_mention
@@ -39,7 +39,7 @@ class Sequencer:
         self.seen: list[Seen] = []
         self.orgs: list[str] = []  # organisation codes named so far
         self.person_at: dict[int, str] = {}  # token index -> person slug
-        self.sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        self.sent_of = {i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)}
         self.unknown_people = [e for e in doc.ents if e.label_ == "PERSON"]
 
     def run(self, slots: list[Slot]) -> list[ActorMention]:
@@ -71,6 +71,8 @@ class Sequencer:
             person = self.pick(slot.entries, slot.code, slot.title)
             how = "name" if slot.entries[0].how == "name" else "alias"
             return self._titled_person(self._person(person, slot, how), slot)
+        if slot.stranger:
+            return self._stranger(slot)
         if slot.code is not None:
             return self._titled_code(slot)
         if self.doc[slot.start - 1].lower_ in {"the", "this"} if slot.start else False:
@@ -127,6 +129,16 @@ class Sequencer:
         role = self.gaz.offices[offices[0]].role if offices else slot.title
         return replace(mention, code=slot.code, role=role, sector="GOV")
 
+    def _stranger(self, slot: Slot) -> ActorMention | None:
+        """A titled person outside the gazetteer acts for the state or organisation named."""
+        if slot.code is None:
+            return None
+        span = self.doc[slot.start:slot.end]
+        offices = self._offices(slot.code, slot.title or "")
+        role = self.gaz.offices[offices[0]].role if offices else slot.title
+        return code_mention(self.gaz, slot.code, span.start_char, span.end_char, span.text,
+                            "role", "GOV", role, "agent")
+
     def _titled_code(self, slot: Slot) -> ActorMention | None:
         span = self.doc[slot.start:slot.end]
         offices = self._offices(slot.code or "", slot.title or "")
@@ -163,7 +175,14 @@ class Sequencer:
             for seen in reversed(self.seen):
                 if seen.person in people:
                     return seen.person
-        return min(people, key=self._distance) if self.day else people[0]
+        return min(people, key=self._closeness) if self.day else people[0]
+
+    def _closeness(self, person: str) -> tuple[int, int]:
+        """Nearest in time first; among office holders on the day, the most senior."""
+        assert self.day is not None
+        term = self.gaz.office_of(person, self.day)
+        rank = KIND_RANK[self.gaz.offices[term.office].kind] if term else 9
+        return self._distance(person), rank
 
     def _distance(self, person: str) -> int:
         """Days between ``self.day`` and the person's nearest term (0 while in office)."""
