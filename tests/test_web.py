@@ -104,10 +104,11 @@ def test_actor_pages(full: Path) -> None:
 
 
 def test_datasette_browsing_sql_json_csv_and_metadata(full: Path) -> None:
-    table, js, csv, sql, facets = get(
-        full, "/policylens/documents", "/policylens/documents.json?_shape=array",
+    index, table, js, csv, sql, facets = get(
+        full, "/", "/policylens/documents", "/policylens/documents.json?_shape=array",
         "/policylens/documents.csv", "/policylens.json?sql=select+count(*)+as+n+from+sentences",
         "/policylens/event_mentions.json")
+    assert '<a href="/-/policylens">question dashboard</a>' in index.text
     assert table.status_code == 200 and "hashes the text" in table.text
     assert HOSTILE_TITLE in [r["title"] for r in js.json()]  # raw in JSON, as data
     assert csv.status_code == 200 and csv.text.startswith("id,source,url")

@@ -62,7 +62,8 @@ TABLES: dict[str, dict[str, Any]] = {
 def metadata(database: str = DATABASE) -> dict[str, Any]:
     return {
         "title": "policylens",
-        "description": "Cited, structured knowledge from foreign-policy news and commentary. "
-                       "Start at the dashboard: /-/policylens",
+        "description_html": "Cited, structured knowledge from foreign-policy news and "
+                            'commentary. Start at the <a href="/-/policylens">question '
+                            "dashboard</a>.",
         "databases": {database: {"tables": copy.deepcopy(TABLES)}},
     }
