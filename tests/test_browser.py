@@ -166,6 +166,8 @@ def test_report_file_renders_its_charts_offline(browser: object, project: Path,
     assert scroll_width(page) <= WIDTH
     assert page.locator("text=<script>alert(1)</script>").count() >= 1  # shown as text
     page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+    page.emulate_media(media="print")
+    assert not page.locator("nav.toc").is_visible()  # print CSS drops the navigation
     assert page.errors == []
 
 
