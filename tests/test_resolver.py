@@ -193,3 +193,24 @@ def test_a_titled_stranger_is_not_the_office_holder(resolve) -> None:
     [m] = resolve("Russian President Boris Yeltsin resigned.", date(2024, 1, 1))
     assert (m.text, m.actor_id, m.code, m.kind, m.role, m.sector) == (
         "Russian President Boris Yeltsin", "RUS", "RUS", "agent", "president", "GOV")
+
+
+def test_new_president(resolve) -> None:
+    [m] = resolve("South Korea's new president skipped the summit.", JULY_2025)
+    assert (m.text, m.actor_id, m.how) == ("South Korea's new president",
+                                            "person:lee-jae-myung", "role")
+
+
+def test_a_place_name_inside_a_person_name(resolve) -> None:
+    ms = resolve("George Washington crossed the Delaware; Washington later protested.", JULY_2023)
+    assert [(m.text, m.code) for m in ms] == [("Washington", "USA")]
+
+
+def test_armed_groups(resolve) -> None:
+    ms = resolve("Hamas and Hezbollah fired rockets at Israel.", JULY_2023)
+    assert [m.code for m in ms] == ["HAMAS", "HEZBOLLAH", "ISR"]
+
+
+def test_title_after_an_organisation_name(resolve) -> None:
+    [m] = resolve("European Commission President said no.", date(2023, 5, 1))
+    assert (m.actor_id, m.code, m.how) == ("person:ursula-von-der-leyen", "EC", "role")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import spacy
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -54,8 +54,11 @@ class Matchers:
             slots.append(Slot(span.start, span.end, "name", list(entries)))
         return slots
 
-    def title_spans(self, doc: Doc) -> list[Span]:
-        spans = [Span(doc, s, e, label=k) for k, s, e in self.titles(doc)]
+    def title_spans(self, doc: Doc, names: list[Slot]) -> list[Span]:
+        """Office titles not overlapping a name ("President" after "European Commission")."""
+        named = {i for s in names for i in range(s.start, s.end)}
+        spans = [Span(doc, s, e, label=k) for k, s, e in self.titles(doc)
+                 if not named & set(range(s, e))]
         return [s for s in filter_spans(spans) if s[-1].pos_ in NOUNISH]
 
     def sector_spans(self, doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
@@ -63,14 +66,23 @@ class Matchers:
         found: list[tuple[Span, str]] = []
         multi = [Span(doc, s, e, label=k) for k, s, e in self.sectors(doc)]
         for span in filter_spans(multi):
+            if _in_longer_name(doc, span):
+                continue
             if span[-1].pos_ in NOUNISH and not taken & set(range(span.start, span.end)):
                 found.append((span, self.lex.sector_phrases[span.label_]))
                 taken |= set(range(span.start, span.end))
         for token in doc:
-            if token.i in taken or token.pos_ not in NOUNISH:
+            if token.i in taken or token.pos_ not in NOUNISH or _in_longer_name(doc, token):
                 continue
             sector = (self.lex.sector_phrases.get(token.lower_)
                       or self.lex.sector_phrases.get(token.lemma_.lower()))
             if sector:
                 found.append((doc[token.i:token.i + 1], sector))
         return sorted(found, key=lambda f: f[0].start)
+
+
+def _in_longer_name(doc: Doc, item: Span | Token) -> bool:
+    """ "General" in "EU General Court" is part of a name, not a sector noun."""
+    end = item.end if isinstance(item, Span) else item.i + 1
+    last = doc[end - 1]
+    return last.pos_ == "PROPN" and end < len(doc) and doc[end].pos_ == "PROPN"

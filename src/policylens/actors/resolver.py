@@ -26,6 +26,7 @@ from .sectors import attach_sectors
 __all__ = ["ActorMention", "ActorResolver"]
 
 POSSESSIVE = {"'s", "’s", "'"}
+CURRENT = {"new", "current", "sitting", "acting", "incumbent"}  # "South Korea's new president"
 CODE_KINDS = {"state", "org", "metonym"}
 
 
@@ -59,9 +60,7 @@ class ActorResolver:
         by_end = {s.end: s for s in names}
         used: set[int] = set()
         roles = []
-        for title in matchers.title_spans(doc):
-            if any(s.start < title.end and title.start < s.end for s in names):
-                continue
+        for title in matchers.title_spans(doc, names):
             slot = Slot(title.start, title.end, "role", title=title.text.lower())
             self._join_left(doc, slot, by_end, used)
             self._join_right(doc, slot, by_start, used)
@@ -70,6 +69,8 @@ class ActorResolver:
 
     def _join_left(self, doc: Doc, slot: Slot, by_end: dict[int, Slot], used: set[int]) -> None:
         i = slot.start
+        while i > 0 and doc[i - 1].lower_ in CURRENT:
+            i -= 1
         if i > 0 and doc[i - 1].lower_ in FORMER | {"-"}:
             slot.former = True
             i -= 2 if doc[i - 1].text == "-" and i > 1 else 1

@@ -47,9 +47,10 @@ def _owner(doc: Doc, span: Span, at: dict[int, ActorMention]) -> tuple[ActorMent
     i = span.start - 1
     while i >= 0 and i not in at and doc[i].lower_ in BRIDGE:
         i -= 1
-    if i >= 0 and i in at and at[i].kind != "person" or (i >= 0 and i in at
-                                                        and i == span.start - 1):
-        return at[i], True
+    left = at.get(i) if i >= 0 else None
+    if left is not None and left.how != "pronoun" and (
+            left.kind != "person" or i == span.start - 1):
+        return left, True
     head = span[-1]
     for child in head.children:
         if child.dep_ in LINKS and child.i in at and at[child.i].kind != "person":

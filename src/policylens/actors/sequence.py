@@ -38,11 +38,16 @@ class Sequencer:
         self.gaz, self.doc, self.day = gaz, doc, day
         self.seen: list[Seen] = []
         self.orgs: list[str] = []  # organisation codes named so far
+        self.named: set[str] = set()
         self.person_at: dict[int, str] = {}  # token index -> person slug
         self.sent_of = {i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)}
         self.unknown_people = [e for e in doc.ents if e.label_ == "PERSON"]
 
     def run(self, slots: list[Slot]) -> list[ActorMention]:
+        # People named in full anywhere in the document settle bare surnames, even earlier ones
+        # ("Lee" in a headline before "Lee Jae-myung" in the text).
+        self.named = {e.target for s in slots for e in s.entries
+                      if e.kind == "person" and e.how == "name" and len(s.entries) == 1}
         mentions = []
         for slot in slots:
             mention = getattr(self, f"_{slot.kind}")(slot)
@@ -57,6 +62,8 @@ class Sequencer:
 
         entry = slot.entries[0]
         if entry.kind != "person":
+            if self._inside_person_name(slot):
+                return None  # "George Washington", "Michael Jordan"
             if entry.kind == "org":
                 self.orgs.append(entry.target)
             return code_mention_for(self.gaz, self.doc, slot)
@@ -175,7 +182,11 @@ class Sequencer:
             for seen in reversed(self.seen):
                 if seen.person in people:
                     return seen.person
-        return min(people, key=self._closeness) if self.day else people[0]
+            people = [p for p in people if p in self.named] or people
+        if self.day is None:  # undated: the most recent office holder is the likeliest
+            return max(people, key=lambda p: max((t.start for t in self.gaz.terms_of(p)),
+                                                 default=date.min))
+        return min(people, key=self._closeness)
 
     def _closeness(self, person: str) -> tuple[int, int]:
         """Nearest in time first; among office holders on the day, the most senior."""
@@ -197,7 +208,8 @@ class Sequencer:
     def _plausible_surname(self, slot: Slot) -> bool:
         """A bare surname counts when it reads as a person's name, not a common word."""
         token = self.doc[slot.start]
-        if any(s.person in {e.target for e in slot.entries} for s in self.seen):
+        if any(e.target in self.named for e in slot.entries) or any(
+                s.person in {e.target for e in slot.entries} for s in self.seen):
             return True
         if token.lower_ in ENGLISH_WORDS:
             return False
@@ -210,6 +222,10 @@ class Sequencer:
         if token.lower_ in COMMON_SURNAMES or token.is_sent_start:
             return False
         return token.text[:1].isupper()
+
+    def _inside_person_name(self, slot: Slot) -> bool:
+        return any(e.label_ == "PERSON" and e.start <= slot.start and slot.end <= e.end
+                   and e.end - e.start > slot.end - slot.start for e in self.unknown_people)
 
     def _recent_with_title(self, title: str) -> str | None:
         if self.day is None:

@@ -17,3 +17,10 @@ def register_stages(register):  # type: ignore[no-untyped-def]
     register(KeypointsStage)
     register(ActorStage)
     register(ActorCatalogStage)
+
+    from ..events.corpus import DedupStage, DyadStage
+    from ..events.stage import PloverStage
+
+    register(PloverStage)
+    register(DedupStage)
+    register(DyadStage)

@@ -53,6 +53,24 @@ def _sample_ingest(shared: Path) -> Scores:
     return score_sample(Path(str(files("policylens") / "data" / "sample")))
 
 
+def _events_seeds(shared: Path) -> Scores:
+    from .events_eval import seeds_events
+
+    return seeds_events(shared)
+
+
+def _events_gsr(shared: Path) -> Scores:
+    from .events_eval import gsr_events
+
+    return gsr_events(shared)
+
+
+def _events_spans(shared: Path) -> Scores:
+    from .events_eval import ner_spans
+
+    return ner_spans(shared)
+
+
 # name prefix -> (gold files it needs, scorer); paths are under the shared folder
 # unless absolute (the sample's own gold lives in the source checkout).
 EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
@@ -61,6 +79,9 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "stance": (("stance/vast/vast_dev.reduced.csv", "stance/argkp2021/kpm_data",
                 "stance/ibm_claim_stance/claim_stance_train.csv"), _stance_corpora),
     "seeds_stance": (("gold/seeds.json", "corpus/seeds"), _seeds_stance),
+    "seeds#events": (("gold/seeds.json", "corpus/seeds"), _events_seeds),
+    "gsr#events": (("event_coding/gold/PLOVER_GSR_CAMEO.json",), _events_gsr),
+    "conflibert#events": (("event_coding/gold/conflibert_cameo_ner_test.txt",), _events_spans),
     "seeds#actors": (("gold/seeds.json", "corpus/seeds"), _seeds_actors),
     "gsr#actors": (("event_coding/gold/PLOVER_GSR_CAMEO.json",), _gsr_actors),
 }

@@ -44,6 +44,16 @@ VIEWS = {
         ORDER BY kind, id""",
     "actor_roles": """SELECT actor_id, office, code, role, start, end, acting, note, stage,
         stage_version FROM actor_roles ORDER BY office, start""",
+    # One object per event mention; event_id comes from the dedup stage.
+    "events": """SELECT m.id, COALESCE(l.event_id, m.id) AS event_id, m.doc_id,
+        COALESCE(d.url, d.source) AS source, m.sentence, m.evidence, m.actor, m.target,
+        m.type, m.mode, m.context, m.modality, m.date, m.date_precision, m.date_how,
+        m.cameo, m.goldstein, m.confidence, m.stage, m.stage_version
+        FROM event_mentions m JOIN documents d ON d.id = m.doc_id
+        LEFT JOIN event_links l ON l.mention_id = m.id
+        ORDER BY d.source, m.doc_id, m.id""",
+    "dyads": """SELECT source_code, target_code, month, goldstein_sum, count, stage,
+        stage_version FROM dyads ORDER BY source_code, target_code, month""",
 }
 
 
@@ -63,6 +73,7 @@ ROW_FIXERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "stances": _json_fields("evidence"),
     "keypoints": _json_fields("sources", "quotes"),
     "claims": _claim_row,
+    "events": _json_fields("actor", "target"),  # stored as JSON text, exported as lists
 }
 HIDDEN = {"_migrations", "stage_done", "sqlite_sequence"}
 

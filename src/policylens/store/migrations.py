@@ -256,3 +256,64 @@ def m006_actors() -> str:
             SELECT id, doc_id, sentence_id, start, end, text, label, stage, stage_version
             FROM mentions;
         """
+
+
+@migration
+def m010_events() -> str:
+    return """
+        CREATE TABLE event_mentions (
+            id TEXT PRIMARY KEY,            -- doc_id:sentence index:event index
+            doc_id TEXT NOT NULL REFERENCES documents(id),
+            sentence_id TEXT,
+            sentence TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            actor TEXT NOT NULL,            -- JSON list of {"name", "code"}
+            target TEXT NOT NULL,           -- JSON list of {"name", "code"}
+            actor_codes TEXT NOT NULL,      -- ;-joined sorted codes, for grouping
+            target_codes TEXT NOT NULL,
+            type TEXT NOT NULL,             -- PLOVER event type
+            mode TEXT,
+            context TEXT,
+            modality TEXT NOT NULL,         -- asserted | hypothetical | planned | negated
+            date TEXT,                      -- YYYY-MM-DD, YYYY-MM or YYYY
+            date_precision TEXT,            -- day | month | year
+            date_how TEXT,                  -- explicit | relative | known_event:<id>
+            cameo TEXT,
+            goldstein REAL,
+            confidence REAL NOT NULL,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE INDEX event_mentions_doc ON event_mentions(doc_id);
+        CREATE TABLE event_links (
+            mention_id TEXT PRIMARY KEY,    -- event_mentions.id
+            event_id TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE INDEX event_links_event ON event_links(event_id);
+        CREATE TABLE events (
+            event_id TEXT PRIMARY KEY,      -- shared by the mentions of one real event
+            type TEXT NOT NULL,
+            actor_codes TEXT NOT NULL,
+            target_codes TEXT NOT NULL,
+            date TEXT,
+            date_precision TEXT,
+            modality TEXT NOT NULL,
+            goldstein REAL,
+            mentions INTEGER NOT NULL,
+            documents INTEGER NOT NULL,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE TABLE dyads (
+            source_code TEXT NOT NULL,
+            target_code TEXT NOT NULL,
+            month TEXT NOT NULL,            -- YYYY-MM
+            goldstein_sum REAL NOT NULL,
+            count INTEGER NOT NULL,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL,
+            PRIMARY KEY (source_code, target_code, month)
+        );
+        """

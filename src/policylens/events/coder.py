@@ -1,0 +1,194 @@
+"""The PLOVER coder: source and target from the parse, type from the trained head.
+
+For each verb, actor mentions attach as its subject side (nsubj, agent: the
+source) or its object side (objects, prepositional phrases, passive subjects:
+the target). A verb with targets but no source takes the source of the verb or
+noun that governs it ("Trump threatened to impose tariffs on Spain"; "Lee, who
+is looking to host Xi"). The head reads the sentence with the pair marked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Sequence
+
+import numpy as np
+from spacy.tokens import Doc, Span, Token
+
+from .actors_bridge import Actor
+from .lexicon import lexicon_type
+from .head import LABELS, NONE, TYPES, features, load_head, mark
+from .modality import modality
+from .ontology import cameo_for, context_for, mode_for
+from .when import resolve_date
+
+SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
+INHERIT_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "prep", "pobj",
+                "dobj", "advmod"}
+MIN_CONFIDENCE = 0.5  # without a cue word, the head alone must be this sure
+
+
+@dataclass
+class Candidate:
+    """A (sources, verb, targets) triple found in the parse, before typing."""
+
+    sentence: Span
+    sources: list[Actor]
+    targets: list[Actor]
+    verb: Token
+    top: Token
+    evidence: str = ""
+
+
+@dataclass
+class CodedEvent:
+    sentence: str
+    evidence: str
+    sources: list[Actor]
+    targets: list[Actor]
+    type: str
+    mode: str | None
+    context: str | None
+    modality: str
+    date: str | None
+    date_precision: str | None
+    date_how: str | None
+    cameo: str
+    goldstein: float
+    confidence: float
+    extra: dict = field(default_factory=dict)
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
+
+
+def attach(root: Token) -> tuple[Token | None, str]:
+    """The verb an actor's head token hangs from, and the dependency it hangs by."""
+    tok, dep = root, root.dep_
+    while tok.head.i != tok.i:
+        dep = tok.dep_
+        tok = tok.head
+        if _is_verb(tok):
+            return tok, dep
+    return None, dep
+
+
+def actor_tokens(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[tuple[Actor, Span]]:
+    out = []
+    for a in actors:
+        if a.start >= sent.start_char and a.end <= sent.end_char and a.code:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is not None and len(span):
+                out.append((a, span))
+    return out
+
+
+def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]:
+    """Every verb in the sentence with a target actor and a (possibly inherited) source."""
+    placed = actor_tokens(doc, actors, sent)
+    subj: dict[int, list[tuple[Actor, Span]]] = {}
+    obj: dict[int, list[tuple[Actor, Span]]] = {}
+    for actor, span in placed:
+        verb, dep = attach(span.root)
+        if verb is None:
+            continue
+        (subj if dep in SUBJECT_DEPS else obj).setdefault(verb.i, []).append((actor, span))
+    out = []
+    for vi, targets in obj.items():
+        verb = doc[vi]
+        sources, top = subj.get(vi), verb
+        if not sources:
+            sources, top = _inherit(verb, subj, placed)
+        if sources:
+            out.append(_candidate(sent, sources, targets, verb, top))
+    for vi, inner in subj.items():  # "Putin warned that ... if South Korea decided to ..."
+        if vi not in obj:
+            outer, top = _inherit(doc[vi], subj, placed)
+            codes = {a.code for a, _ in inner}
+            if outer and top.i != vi and not codes & {a.code for a, _ in outer}:
+                out.append(_candidate(sent, outer, inner, top, top))
+    for vi, joint in subj.items():  # "South Korea and NATO launched a dialogue"
+        if vi not in obj and len({a.code for a, _ in joint}) > 1:
+            out.append(_candidate(sent, joint[:1], joint[1:], doc[vi], doc[vi]))
+    return out
+
+
+def _inherit(verb: Token, subj: dict[int, list], placed: list) -> tuple[list, Token]:
+    """The source of the nearest governing verb, or the actor a relative clause modifies."""
+    tok = verb
+    for _ in range(6):
+        if tok.dep_ not in INHERIT_DEPS or tok.head.i == tok.i:
+            break
+        head = tok.head
+        if head.i in subj:
+            return subj[head.i], head
+        owners = [(a, s) for a, s in placed
+                  if s.root == head or (s.root.head == head and s.root.dep_ == "poss")]
+        if owners and not _is_verb(head):
+            return owners, tok
+        tok = head
+    return [], verb
+
+
+def _candidate(sent: Span, sources: list, targets: list, verb: Token, top: Token) -> Candidate:
+    src_codes = {a.code for a, _ in sources}
+    kept = [(a, s) for a, s in targets if a.code not in src_codes] or []
+    tokens = [verb.i, top.i] + [s.start for _, s in sources] + [s.end - 1 for _, s in kept]
+    lo, hi = max(min(tokens), sent.start), min(max(tokens) + 1, sent.end)
+    doc = sent.doc
+    return Candidate(sent, _unique([a for a, _ in sources]), _unique([a for a, _ in kept]),
+                     verb, top, doc[lo:hi].text)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.code not in seen:
+            seen.add(a.code)
+            out.append(a)
+    return out
+
+
+def type_candidates(cands: list[Candidate], encode: Callable) -> np.ndarray:  # type: ignore[type-arg]
+    """Head probabilities for each candidate, one batch of embeddings."""
+    if not cands:
+        return np.zeros((0, len(LABELS)), dtype=np.float32)
+    sents = [c.sentence.text for c in cands]
+    marked = [mark(c.sentence.text, c.sources[0].text if c.sources else None,
+                   c.targets[0].text if c.targets else None) for c in cands]
+    return load_head().probs(features(encode, sents, marked))
+
+
+def finish(c: Candidate, probs: np.ndarray, published: date | None,
+           require_event: bool = True) -> CodedEvent | None:
+    """Type, mode, modality, date and CAMEO for a typed candidate; None when no event."""
+    typed = probs[:len(TYPES)] / probs[:len(TYPES)].sum()
+    cue = lexicon_type(c.verb, c.top)
+    if cue is not None:  # a cue word decides; the head says how sure it agrees
+        type_ = cue
+        confidence = 0.5 + 0.5 * float(typed[TYPES.index(cue)])
+    else:
+        i = int(np.argmax(typed))
+        type_, confidence = TYPES[i], float(typed[i])
+        if require_event and (probs[LABELS.index(NONE)] >= probs[i] or confidence < MIN_CONFIDENCE):
+            return None
+    mood = modality(c.verb, c.top, type_)
+    when = resolve_date([c.evidence, c.sentence.text], published, planned=mood == "planned")
+    mode = mode_for(type_, c.evidence)
+    cameo, goldstein = cameo_for(type_, mode)
+    return CodedEvent(
+        sentence=c.sentence.text, evidence=c.evidence, sources=c.sources, targets=c.targets,
+        type=type_, mode=None if mode == "demand" else mode, context=context_for(c.sentence.text),
+        modality=mood, date=when.value if when else None,
+        date_precision=when.precision if when else None, date_how=when.how if when else None,
+        cameo=cameo, goldstein=goldstein, confidence=round(confidence, 4))
+
+
+def code_doc(doc: Doc, actors: Sequence[Actor], published: date | None,
+             encode: Callable) -> list[CodedEvent]:  # type: ignore[type-arg]
+    cands = [c for sent in doc.sents for c in candidates(doc, actors, sent) if c.targets]
+    probs = type_candidates(cands, encode)
+    coded = [finish(c, p, published) for c, p in zip(cands, probs)]
+    return [e for e in coded if e is not None]

@@ -1,0 +1,60 @@
+"""Our verb and noun cue lexicons: the PLOVER type a governing word signals.
+
+Written for policylens from the PLOVER event definitions. The topmost cue
+word on the event's verb chain decides ("threatened to impose tariffs" is a
+threat); light verbs ("paid a visit", "issued a warning") defer to their object
+noun; reporting verbs ("said", "announced") never decide.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.tokens import Token
+
+from .modality import chain
+
+LIGHT_VERBS = {"pay", "make", "hold", "have", "take", "give", "launch", "issue", "conduct",
+               "express", "extend", "lodge", "file", "carry", "stage", "level", "announce",
+               "impose", "reach", "begin", "start", "continue", "open"}
+REPORTING = {"say", "tell", "state", "announce", "report", "add", "note", "claim", "declare",
+             "write", "suggest", "believe", "think", "argue", "explain", "insist"}
+PARTICLES = {("call", "for"): "REQUEST", ("call", "on"): "REQUEST", ("pull", "out"): "RETREAT",
+             ("cut", "off"): "SANCTION", ("meet", "with"): "CONSULT", ("speak", "with"): "CONSULT",
+             ("talk", "with"): "CONSULT", ("crack", "down"): "COERCE", ("back", "down"): "CONCEDE",
+             ("step", "down"): "RETREAT", ("open", "fire"): "ASSAULT", ("lash", "out"): "ACCUSE",
+             ("speak", "out"): "ACCUSE", ("sign", "up"): "AGREE"}
+
+
+@lru_cache(maxsize=2)
+def _table(name: str) -> dict[str, str]:
+    with (files("policylens") / "data" / "events" / name).open(encoding="utf-8") as fh:
+        return {r["lemma"]: r["type"] for r in csv.DictReader(fh)}
+
+
+def word_type(tok: Token) -> str | None:
+    """The type one verb (with its particle or object noun) signals, if any."""
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if (lemma, child.lower_) in PARTICLES and child.dep_ in ("prt", "prep", "dobj"):
+            return PARTICLES[(lemma, child.lower_)]
+    if lemma in LIGHT_VERBS:
+        for child in tok.children:
+            if child.dep_ in ("dobj", "attr") and child.lemma_.lower() in _table("nouns.csv"):
+                return _table("nouns.csv")[child.lemma_.lower()]
+    if lemma in REPORTING:
+        return None
+    if tok.pos_ == "NOUN":
+        return _table("nouns.csv").get(lemma)
+    return _table("verbs.csv").get(lemma)
+
+
+def lexicon_type(verb: Token, top: Token) -> str | None:
+    """The cue of the topmost word on the chain from the event verb up to ``top``."""
+    for tok in reversed(chain(verb, top)):
+        found = word_type(tok)
+        if found:
+            return found
+    return None

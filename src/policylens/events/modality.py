@@ -1,0 +1,75 @@
+"""Modality of an event mention: asserted, hypothetical, planned or negated.
+
+Read from the parse along the event's verb chain (the verb holding the
+target up to the verb holding the source) and from cue lexicons. The top of
+the chain decides the reporting frame: "announced it would double" is
+asserted, "if Lee attends" is hypothetical.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "must", "can"}
+PLANNED_MODALS = {"will", "shall", "'ll", "wo"}
+PLANNED_LEMMAS = {"plan", "intend", "look", "seek", "aim", "prepare", "schedule", "expect",
+                  "hope", "want", "propose", "set"}
+PLANNED_WORDS = {"upcoming", "forthcoming", "next"}
+NEGATING_LEMMAS = {"skip", "cancel", "scrap", "postpone", "miss", "boycott", "refuse",
+                   "decline", "snub", "abandon"}
+ATTEND_LEMMAS = {"attend", "join", "go", "meet", "visit", "participate", "travel"}
+MODALITIES = ("asserted", "hypothetical", "planned", "negated")
+
+
+def chain(verb: Token, top: Token | None) -> list[Token]:
+    """The verb and its heads up to ``top`` (inclusive), at most one sentence."""
+    out = [verb]
+    tok = verb
+    while top is not None and tok != top and tok.head != tok and len(out) < 8:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def modality(verb: Token, top: Token | None = None, event_type: str | None = None) -> str:
+    """The modality of the event whose verb chain runs from ``verb`` up to ``top``."""
+    verbs = chain(verb, top)
+    head = verbs[-1]
+    if any(_conditional(v) for v in verbs):
+        return "hypothetical"
+    if _negated(verbs, event_type):
+        return "negated"
+    aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"}
+    if aux & PLANNED_MODALS:
+        return "planned"
+    if aux & HYPOTHETICAL_MODALS:
+        return "hypothetical"
+    if any(v.lemma_.lower() in PLANNED_LEMMAS and _has_xcomp(v) for v in verbs[1:] + [head]):
+        return "planned"
+    if any(t.lower_ in PLANNED_WORDS for t in verb.subtree):
+        return "planned"
+    return "asserted"
+
+
+def _conditional(verb: Token) -> bool:
+    """The verb sits in an if-clause, or governs one ("If Lee goes, he will meet Xi")."""
+    if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in verb.children):
+        return True
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in HYPOTHETICAL_MARKS
+                                         for g in c.children) for c in verb.children)
+
+
+def _has_xcomp(verb: Token) -> bool:
+    return any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _negated(verbs: list[Token], event_type: str | None) -> bool:
+    """A negation, unless the event is itself a rejection ("did not attend" = REJECT)."""
+    for v in verbs:
+        has_neg = any(c.dep_ == "neg" for c in v.children)
+        if has_neg and not (event_type == "REJECT" and v.lemma_.lower() in ATTEND_LEMMAS):
+            return True
+        if v.lemma_.lower() in NEGATING_LEMMAS and event_type != "REJECT":
+            return True
+    return False
