@@ -96,3 +96,15 @@ def test_rerun_is_a_no_op(sample_project: Path) -> None:
 ])
 def test_document_day(row: dict, day: date | None) -> None:
     assert document_day(row) == day
+
+
+def test_an_empty_project_has_the_actor_tables(tmp_path: Path) -> None:
+    assert invoke("init", "--project", str(tmp_path / "p")).exit_code == 0
+    db = sqlite3.connect(db_path(tmp_path / "p"))
+    try:
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+    finally:
+        db.close()
+    assert {"actors", "actor_roles", "actor_mentions", "entities"} <= names
+    result = invoke("export", "mentions", "--project", str(tmp_path / "p"), "--format", "csv")
+    assert result.exit_code == 0 and result.output == ""

@@ -94,7 +94,7 @@ COVERED = {
     "KOR.president": 2001, "KOR.foreign_minister": 2001, "KOR.defence_minister": 2001,
     "PRK.leader": 2001, "PRK.premier": 2001, "PRK.defence_minister": 2001,
     "UKR.president": 2001, "UKR.prime_minister": 2001, "UKR.foreign_minister": 2001,
-    "UKR.defence_minister": 2002, "CHN.president": 2001, "CHN.premier": 2001,
+    "UKR.defence_minister": 2001, "CHN.president": 2001, "CHN.premier": 2001,
     "CHN.foreign_minister": 2001, "CHN.defence_minister": 2001, "JPN.emperor": 2001,
     "JPN.prime_minister": 2001, "JPN.foreign_minister": 2001, "JPN.defence_minister": 2001,
     "RUS.president": 2001, "RUS.prime_minister": 2001, "RUS.foreign_minister": 2001,

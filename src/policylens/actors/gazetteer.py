@@ -59,7 +59,7 @@ class Person:
 class Office:
     id: str  # e.g. "KOR.president"
     code: str  # the state or organisation the holder acts for
-    kind: str  # head_of_state | head_of_government | foreign_minister | defence_minister | secretary_general
+    kind: str  # head_of_state, head_of_government, foreign_minister, defence_minister, …
     role: str  # display role, e.g. "president"
     titles: tuple[str, ...]  # lower-case title phrases naming this office
     leader: bool  # the office "leader" refers to

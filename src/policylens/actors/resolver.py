@@ -19,7 +19,7 @@ from spacy.vocab import Vocab
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import FORMER, ORG_NOUNS, PRECEDING, PRONOUNS, Lexicon, build_lexicon
 from .matching import Matchers, Slot
-from .mention import ActorMention, code_mention
+from .mention import ActorMention
 from .sequence import Sequencer
 from .sectors import attach_sectors
 
@@ -118,30 +118,3 @@ class ActorResolver:
                   and doc[token.i - 1].lower_ == "the"):
                 slots.append(Slot(token.i, token.i + 1, "orgref"))
         return slots
-
-
-def code_mention_for(gaz: Gazetteer, doc: Doc, slot: Slot) -> ActorMention:
-    """A state, organisation or metonym name slot as a mention."""
-    entry = slot.entries[0]
-    span = doc[slot.start:slot.end]
-    sector = entry.sector
-    if entry.how == "capital" and _locative(span):
-        sector = None
-    how = "capital" if entry.kind == "metonym" else entry.how
-    return code_mention(gaz, entry.target, span.start_char, span.end_char, span.text, how,
-                        sector)
-
-
-PLACE_PREPS = {"in", "at", "near", "outside", "across", "throughout", "around"}
-# "the Madrid summit", "the Washington Declaration": the capital names where, not who.
-EVENT_NOUNS = {"summit", "talks", "declaration", "meeting", "conference", "process", "accord",
-               "agreement", "treaty", "forum", "format", "communique", "consensus", "office",
-               "embassy", "bureau", "correspondent", "airport", "university", "time", "visit"}
-
-
-def _locative(span) -> bool:  # type: ignore[no-untyped-def]
-    """"in Seoul" names a place; "Seoul said" names the government."""
-    root, head = span.root, span.root.head
-    if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
-        return True
-    return root.dep_ in {"compound", "nmod", "amod"} and head.lemma_.lower() in EVENT_NOUNS

@@ -11,6 +11,7 @@ from .gazetteer import KIND_RANK, Gazetteer, Term
 from .lexicon import ORG_NOUNS, PRECEDING, PRONOUNS, Entry
 from .matching import Slot
 from .mention import ActorMention, code_mention, person_mention
+from .places import code_mention_for
 
 PRONOUN_REACH = 3  # sentences a pronoun may reach back
 # Surnames that are also ordinary English words: taken only after a full mention or a title.
@@ -58,8 +59,6 @@ class Sequencer:
     # -- slot kinds ---------------------------------------------------------------
 
     def _name(self, slot: Slot) -> ActorMention | None:
-        from .resolver import code_mention_for
-
         entry = slot.entries[0]
         if entry.kind != "person":
             if self._inside_person_name(slot):
@@ -82,8 +81,8 @@ class Sequencer:
             return self._stranger(slot)
         if slot.code is not None:
             return self._titled_code(slot)
-        if self.doc[slot.start - 1].lower_ in {"the", "this"} if slot.start else False:
-            person = self._recent_with_title(slot.title or "")
+        if slot.start > 0 and self.doc[slot.start - 1].lower_ in {"the", "this"}:
+            person = self._recent_with_title(slot.title or "")  # "the president said"
             return self._person(person, slot, "coref") if person else None
         return None
 
@@ -91,7 +90,8 @@ class Sequencer:
         gender = PRONOUNS[self.doc[slot.start].lower_]
         here = self.sent_of[slot.start]
         for seen in reversed(self.seen):
-            if here - seen.sentence > PRONOUN_REACH or self._stranger_between(seen.token, slot.start):
+            too_far = here - seen.sentence > PRONOUN_REACH
+            if too_far or self._stranger_between(seen.token, slot.start):
                 return None
             if self.gaz.people[seen.person].gender in (gender, ""):
                 return self._person(seen.person, slot, "pronoun")
