@@ -1,5 +1,6 @@
-"""A small project built through the real migrations, with or without the tables
-of the events, actors and stance stages (created here when no migration has yet).
+"""A small project built through the real migrations, with or without rows in the
+tables of the events, actors and stance stages (the tables are created here only if
+no migration has made them, in the shape of those stages' migrations).
 
 Rows are plausible and hand-made so the pages can be checked exactly; the real
 stages' outputs are tested where those stages live.
@@ -42,8 +43,9 @@ STAGE_TABLES = {
         confidence REAL, stage TEXT, stage_version TEXT)""",
     "event_links": """CREATE TABLE event_links (mention_id TEXT PRIMARY KEY, event_id TEXT,
         stage TEXT, stage_version TEXT)""",
-    "events": """CREATE TABLE events (id TEXT PRIMARY KEY, type TEXT, modality TEXT,
-        date TEXT, stage TEXT, stage_version TEXT)""",
+    "events": """CREATE TABLE events (event_id TEXT PRIMARY KEY, type TEXT, actor_codes TEXT,
+        target_codes TEXT, date TEXT, modality TEXT, goldstein REAL, mentions INTEGER,
+        documents INTEGER, stage TEXT, stage_version TEXT)""",
     "dyads": """CREATE TABLE dyads (source_code TEXT, target_code TEXT, month TEXT,
         goldstein_sum REAL, count INTEGER, stage TEXT, stage_version TEXT)""",
     "actors": """CREATE TABLE actors (id TEXT PRIMARY KEY, kind TEXT, name TEXT, code TEXT,
@@ -148,8 +150,9 @@ def _stage_rows(db: sqlite3.Connection) -> None:
             date_precision="day" if date else None, date_how="explicit" if date else None,
             cameo="040", goldstein=g, confidence=0.9))
         insert(db, "event_links", dict(mention_id=mid, event_id=eid))
-        insert(db, "events", dict(id=eid, type=etype, modality=modality, date=date),
-               "INSERT OR IGNORE")
+        insert(db, "events", dict(event_id=eid, type=etype, actor_codes=acode,
+                                  target_codes=tcode, date=date, modality=modality,
+                                  goldstein=g, mentions=1, documents=1), "INSERT OR IGNORE")
     for month, g, n in (("2022-06", 8.0, 2), ("2023-07", 6.0, 1)):
         insert(db, "dyads", dict(source_code="KOR", target_code="NATO", month=month,
                                  goldstein_sum=g, count=n))
