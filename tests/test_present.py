@@ -91,3 +91,10 @@ def test_events_group_mentions_by_an_event_id_column_too() -> None:
     (event,) = load_events(db, Corpus.load(db))
     assert event.id == "e1" and event.dyad == "KOR → NATO"
     assert [(q.doc_id, q.idx) for q in event.quotes] == [("d1", 0), ("d2", 0)]
+
+
+def test_dates_of_any_precision_are_placed_on_the_timeline_axis() -> None:
+    from policylens.report.charts import _plot_date
+
+    assert [_plot_date(d) for d in ("2023", "2023-07", "2023-07-11")] == \
+        ["2023-01-01", "2023-07-01", "2023-07-11"]

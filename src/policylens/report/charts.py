@@ -67,19 +67,28 @@ def stance_balance(view: QuestionView) -> Markup:
     return embed(fig, "Stance of the sources by kind")
 
 
+def _plot_date(date: str) -> str:
+    """A date of any precision as a day plotly can place: '2023' -> '2023-01-01'."""
+    return (date + "-01-01"[len(date) - 4:]) if len(date) < 10 else date[:10]
+
+
 def timeline(events: list[Event]) -> Markup:
-    """Dated asserted events: x = date, y = dyad, colour = event type."""
+    """Dated asserted events: x = date, y = dyad, colour = event type; open markers for
+    dates known only to the month or year (placed at its start)."""
     fig = go.Figure(layout=LAYOUT)
     dated = [e for e in events if e.date and e.modality == FACTUAL]
     for etype in sorted({e.type for e in dated}):
         mine = [e for e in dated if e.type == etype]
         fig.add_trace(go.Scatter(
-            x=[e.date for e in mine], y=[e.dyad for e in mine], mode="markers", name=etype,
-            marker=dict(size=11), hovertext=[_label(f"{e.date} {e.type}: " + (
-                e.quotes[0].text if e.quotes else "")) for e in mine], hoverinfo="text"))
+            x=[_plot_date(e.date or "") for e in mine], y=[e.dyad for e in mine],
+            mode="markers", name=etype,
+            marker=dict(size=11, symbol=["circle" if len(e.date or "") >= 10 else "circle-open"
+                                         for e in mine], line=dict(width=2)),
+            hovertext=[_label(f"{e.date} {e.type}: " + (e.quotes[0].text if e.quotes else ""))
+                       for e in mine], hoverinfo="text"))
     rows = len({e.dyad for e in dated})
-    fig.update_layout(height=max(260, 60 + 28 * rows), title="Asserted events by dyad",
-                      yaxis=dict(automargin=True))
+    fig.update_layout(height=max(260, 90 + 24 * rows), title="Asserted events by dyad",
+                      xaxis=dict(type="date"), yaxis=dict(automargin=True, type="category"))
     return embed(fig, "Timeline of asserted events by dyad")
 
 
@@ -95,5 +104,5 @@ def dyad_lines(points: list[DyadPoint], pairs: list[tuple[str, str]]) -> Markup:
             hoverinfo="text"))
     fig.add_hline(y=0, line_color="#888", line_width=1)
     fig.update_layout(title="Cooperation (+) and conflict (−) per month",
-                      yaxis_title="sum of Goldstein scores")
+                      yaxis_title="sum of Goldstein scores", xaxis=dict(type="date"))
     return embed(fig, "Dyad cooperation and conflict over time")
