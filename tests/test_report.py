@@ -129,3 +129,12 @@ def test_plugins_can_add_report_sections(bare: Path) -> None:
         pm.unregister(plugin)
     assert '<section id="extra">' in html and "Extra &lt;section&gt;" in html
     assert html.index('id="sources"') < html.index('id="extra"') < html.index('id="provenance"')
+
+
+def test_header_sums_up_what_was_found(bare: Path, full: Path) -> None:
+    lead = re.search(r'<p class="lead">(.*?)</p>', report_of(full), re.S).group(1)
+    assert "3 sources" in lead and "2022-06-30 – 2025-06-20" in lead
+    assert "2 asserted events, 2 hypothetical, planned or negated" in lead
+    assert "3 actors" in lead and "2 key points" in lead
+    bare_lead = re.search(r'<p class="lead">(.*?)</p>', report_of(bare), re.S).group(1)
+    assert "events" not in bare_lead and "actors" not in bare_lead

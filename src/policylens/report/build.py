@@ -10,6 +10,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..present.actors import corpus_period
+from ..present.base import has_rows
 from ..project import Project
 from .charts import DRAW_SCRIPT, plotly_js
 from .context import ReportContext
@@ -36,9 +37,25 @@ def render_report(db: sqlite3.Connection) -> str:
     # Sections render in order, so the evidence section (last) sees every citation.
     sections = [(s, s.render(ctx)) for s in report_sections()]
     first, last = corpus_period(db)
-    summary = {"documents": len(ctx.corpus.docs), "first": first, "last": last}
+    summary = {"documents": len(ctx.corpus.docs), "first": first, "last": last,
+               "found": _found(ctx)}
     page = ctx.env.get_template("report.html")
     return page.render(
         sections=sections, questions=ctx.questions, summary=summary, style=Markup(stylesheet()),
         plotly_js=Markup(plotly_js()), draw_script=Markup(DRAW_SCRIPT),
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+
+
+def _found(ctx: ReportContext) -> list[str]:
+    """One line of what the stages found, for the header; only what was computed."""
+    found = []
+    if ctx.events is not None:
+        facts = sum(1 for e in ctx.events if e.modality == "asserted")
+        found.append(f"{facts} asserted events, {len(ctx.events) - facts} hypothetical, "
+                     "planned or negated")
+    if ctx.actors is not None:
+        found.append(f"{len(ctx.actors)} actors")
+    if has_rows(ctx.db, "keypoints"):
+        count = ctx.db.execute("SELECT count(*) FROM keypoints").fetchone()[0]
+        found.append(f"{count} key points")
+    return found
