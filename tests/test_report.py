@@ -110,6 +110,7 @@ def test_dyads_and_actor_roles_at_the_time(full: Path) -> None:
     assert "KOR</a> → <a" in dyads and "+14.0" in dyads and 'data-chart="' in dyads
     actors = section(html, "actors")
     assert "Yoon Suk-yeol" in actors and "President (KOR)" in actors
+    assert "North Atlantic" not in actors and ">NATO</a>" not in actors  # never mentioned
     assert "Prosecutor General" not in actors  # a role that ended before the sources
 
 
@@ -135,6 +136,6 @@ def test_header_sums_up_what_was_found(bare: Path, full: Path) -> None:
     lead = re.search(r'<p class="lead">(.*?)</p>', report_of(full), re.S).group(1)
     assert "3 sources" in lead and "2022-06-30 – 2025-06-20" in lead
     assert "2 asserted events, 2 hypothetical, planned or negated" in lead
-    assert "3 actors" in lead and "2 key points" in lead
+    assert "1 actor mentioned" in lead and "2 key points" in lead
     bare_lead = re.search(r'<p class="lead">(.*?)</p>', report_of(bare), re.S).group(1)
     assert "events" not in bare_lead and "actors" not in bare_lead

@@ -95,6 +95,7 @@ def test_timeline_filters(full: Path) -> None:
 def test_actor_pages(full: Path) -> None:
     html = page(full, "/-/policylens/actor/KOR")
     assert "South Korea" in html and "2 dated asserted events" in html
+    assert "<strong>NATO</strong>" in page(full, "/-/policylens/actor/NATO")  # never mentioned
     assert "+14.0" in html  # its dyad with NATO
     yoon = page(full, "/-/policylens/actor/person%3Ayoon-suk-yeol")
     assert "President (KOR)" in yoon and "Prosecutor General" in yoon

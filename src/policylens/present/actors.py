@@ -32,9 +32,11 @@ def corpus_period(db: sqlite3.Connection) -> tuple[str | None, str | None]:
     return (row[0], row[1]) if row else (None, None)
 
 
-def load_actors(db: sqlite3.Connection, all_roles: bool = False) -> list[Actor] | None:
-    """Actors ordered by mentions, with the roles they held during the corpus period
-    (every role with ``all_roles``); None when the actor stage has not run."""
+def load_actors(db: sqlite3.Connection, all_roles: bool = False,
+                mentioned_only: bool = True) -> list[Actor] | None:
+    """Actors ordered by mentions (only those mentioned, when mentions are computed), with
+    the roles they held during the corpus period (every role with ``all_roles``); None
+    when the actor stage has not run."""
     if not has_rows(db, "actors"):
         return None
     cols = columns(db, "actors")
@@ -45,20 +47,24 @@ def load_actors(db: sqlite3.Connection, all_roles: bool = False) -> list[Actor] 
     for r in fetch(db, "SELECT * FROM actors"):
         key = str(r[code])
         actors[key] = Actor(key, str(r.get(name) or key), str(r.get(kind) or "") if kind else "")
-    _count_mentions(db, actors)
+    # The catalogue holds the whole gazetteer: keep the actors the sources mention.
+    if _count_mentions(db, actors) and mentioned_only:
+        actors = {k: a for k, a in actors.items() if a.mentions}
     _attach_roles(db, actors, (None, None) if all_roles else corpus_period(db))
     return sorted(actors.values(), key=lambda a: (-a.mentions, a.name))
 
 
-def _count_mentions(db: sqlite3.Connection, actors: dict[str, Actor]) -> None:
+def _count_mentions(db: sqlite3.Connection, actors: dict[str, Actor]) -> bool:
+    """Set each actor's mention count; False when mentions are not computed."""
     if not has_rows(db, "actor_mentions"):
-        return
-    col = pick(columns(db, "actor_mentions"), "actor_code", "actor_id", "code", "actor")
+        return False
+    col = pick(columns(db, "actor_mentions"), "actor_id", "actor_code", "code", "actor")
     if col is None:
-        return
+        return False
     for r in fetch(db, f'SELECT "{col}" AS a, count(*) AS n FROM actor_mentions GROUP BY 1'):
         if str(r["a"]) in actors:
             actors[str(r["a"])].mentions = r["n"]
+    return True
 
 
 def _attach_roles(db: sqlite3.Connection, actors: dict[str, Actor],

@@ -54,8 +54,9 @@ def _found(ctx: ReportContext) -> list[str]:
         found.append(f"{facts} asserted events, {len(ctx.events) - facts} hypothetical, "
                      "planned or negated")
     if ctx.actors is not None:
-        found.append(f"{len(ctx.actors)} actors")
+        n = len(ctx.actors)
+        found.append(f"{n} actor{'s' if n != 1 else ''} mentioned")
     if has_rows(ctx.db, "keypoints"):
         count = ctx.db.execute("SELECT count(*) FROM keypoints").fetchone()[0]
-        found.append(f"{count} key points")
+        found.append(f"{count} key point{'s' if count != 1 else ''}")
     return found

@@ -92,7 +92,7 @@ async def actor_page(datasette: Any, request: Any) -> Response:
 
     def build(conn: sqlite3.Connection) -> Page:
         ctx = context(conn)
-        actor = next((a for a in load_actors(conn, all_roles=True) or [] if a.code == code),
+        actor = next((a for a in load_actors(conn, all_roles=True, mentioned_only=False) or [] if a.code == code),
                      None)
         if actor is None and not any(e.involves(code) for e in ctx.events or []):
             raise NotFound(f"No actor {code!r} in this project")
