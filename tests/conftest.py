@@ -7,8 +7,17 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests repeat exactly from run to run (CI and locally) and leave no example database.
+hypothesis_settings.register_profile("policylens", derandomize=True, deadline=None,
+                                     database=None, max_examples=100)
+hypothesis_settings.load_profile("policylens")
 
 REPO = Path(__file__).resolve().parent.parent
+# Under tests an unforeseen exception must surface, not become a recorded input error;
+# the test of the batch-boundary guard turns this off for itself.
+os.environ["POLICYLENS_RAISE"] = "1"
 SHARED = Path(os.environ.get("POLICYLENS_SHARED", REPO.parent / "shared"))
 # The question of the sample gold and of the seeds gold (the same one).
 SAMPLE_QUESTION = SEEDS_QUESTION = (
@@ -37,8 +46,9 @@ def seeds_gold() -> dict:
 
 @pytest.fixture(autouse=True)
 def _quiet_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No progress bars in test output; no third-party plugins from the environment."""
+    """No progress bars in test output; unexpected exceptions escape batch boundaries."""
     monkeypatch.setenv("POLICYLENS_PROGRESS", "false")
+    monkeypatch.setenv("POLICYLENS_RAISE", "1")
 
 
 def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]

@@ -134,7 +134,7 @@ def test_known_holders(gaz) -> None:
 
 def test_a_bad_date_is_a_clear_error(tmp_path) -> None:
     for name in ("states.csv", "orgs.csv", "people.csv", "offices.csv", "metonyms.csv",
-                 "sectors.csv", "iso3166.csv"):
+                 "sectors.csv", "iso3166.csv", "places.csv"):
         (tmp_path / name).write_text((GAZETTEER_DIR / name).read_text(encoding="utf-8"),
                                      encoding="utf-8")
     (tmp_path / "roles.csv").write_text(
@@ -146,7 +146,8 @@ def test_a_bad_date_is_a_clear_error(tmp_path) -> None:
 
 
 @pytest.mark.parametrize("name", ["states.csv", "orgs.csv", "people.csv", "offices.csv",
-                                  "roles.csv", "metonyms.csv", "sectors.csv", "iso3166.csv"])
+                                  "roles.csv", "metonyms.csv", "sectors.csv", "iso3166.csv",
+                                  "places.csv"])
 def test_every_row_has_the_header_width(name: str) -> None:
     import csv
 

@@ -105,6 +105,12 @@ def test_capital_as_metonym_and_as_place(resolve) -> None:
         ("Seoul", "KOR", "GOV", "capital"), ("Pyongyang", "PRK", None, "capital")]
 
 
+def test_place_names_are_not_actors(resolve) -> None:
+    ms = resolve("Tensions on the Korean Peninsula and in the South China Sea worried Japan.",
+                 JULY_2023)
+    assert [m.code for m in ms] == ["JPN"]
+
+
 def test_kiev_and_kyiv_and_moscow(resolve) -> None:
     ms = resolve("Kiev and Kyiv are one city; Moscow disagreed.", JULY_2023)
     assert [m.code for m in ms] == ["UKR", "UKR", "RUS"]

@@ -1,5 +1,6 @@
-"""``python -m policylens``: the same as the ``policylens`` command."""
+"""``python -m policylens``: the CLI, for subprocess tests and environments without the script."""
 
-from .cli.main import cli
+from policylens.cli.main import cli
 
-cli(prog_name="policylens")
+if __name__ == "__main__":
+    cli()

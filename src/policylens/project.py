@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .settings import Settings, load_settings
-from .store.db import connect, db_path
+from .store.db import connect, db_path, transaction
 from .store.lock import project_lock
 from .store.writes import mark_interrupted_runs
 
@@ -49,7 +49,8 @@ class Project:
         with project_lock(self.path):
             db = connect(self.db_path)
             try:
-                mark_interrupted_runs(db)
+                with transaction(db):
+                    mark_interrupted_runs(db)
                 yield db
             finally:
                 db.close()

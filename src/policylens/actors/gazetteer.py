@@ -88,6 +88,7 @@ class Gazetteer:
     metonyms: dict[str, tuple[str, str]]  # phrase -> (code, sector)
     sectors: dict[str, str]  # lower-case noun (lemma or phrase) -> sector code
     iso3: dict[str, str]  # every ISO 3166 alpha-3 code -> name
+    places: tuple[str, ...] = ()  # place names holding a state's name ("Korean Peninsula")
     _by_office: dict[str, list[Term]] = field(default_factory=dict, repr=False)
     _by_person: dict[str, list[Term]] = field(default_factory=dict, repr=False)
 
@@ -189,8 +190,9 @@ def load_from(directory: Path) -> Gazetteer:
                 for r in read_csv(directory, "metonyms.csv")}
     sectors = {r["noun"].lower(): r["sector"] for r in read_csv(directory, "sectors.csv")}
     iso3 = {r["iso3"]: r["name"] for r in read_csv(directory, "iso3166.csv")}
+    places = tuple(r["phrase"] for r in read_csv(directory, "places.csv"))
     return Gazetteer(states, orgs, people, offices, load_terms(directory), metonyms,
-                     sectors, iso3)
+                     sectors, iso3, places)
 
 
 @lru_cache(maxsize=1)

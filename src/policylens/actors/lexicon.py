@@ -20,7 +20,7 @@ FORMER = {"former", "ex", "then", "ex-", "then-", "late", "past", "previous"}
 class Entry:
     """One thing a phrase may name."""
 
-    kind: str  # state | org | person | metonym
+    kind: str  # state | org | person | metonym | place (a place name that is no actor)
     target: str  # ISO3, org code or person slug
     how: str  # name | alias | demonym | capital | short
     sector: str | None = None
@@ -63,6 +63,8 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
         lex.add(org.name, Entry("org", org.code, "name"))
         for alias in org.aliases:
             lex.add(alias, Entry("org", org.code, "alias"))
+    for phrase in gaz.places:
+        lex.add(phrase, Entry("place", "", "name"))
     for phrase, (code, sector) in gaz.metonyms.items():
         lex.add(phrase, Entry("metonym", code, "capital", sector))
     for person in gaz.people.values():

@@ -15,13 +15,18 @@ EVENT_NOUNS = {"summit", "talks", "declaration", "meeting", "conference", "proce
                "embassy", "bureau", "correspondent", "airport", "university", "time", "visit"}
 
 
-def code_mention_for(gaz: Gazetteer, doc: Doc, slot: Slot) -> ActorMention:
-    """A state, organisation or metonym name slot as a mention."""
+def code_mention_for(gaz: Gazetteer, doc: Doc, slot: Slot) -> ActorMention | None:
+    """A state, organisation or metonym name slot as a mention; None for a place name.
+
+    A capital used as a place ("held in Seoul", "the Madrid summit") keeps its state, which
+    can be the target of an event ("shelling in Kyiv"), but not the government sector; a
+    name inside a place name ("the Korean Peninsula", "the South China Sea") gives nothing.
+    """
     entry = slot.entries[0]
+    if entry.kind == "place":
+        return None
     span = doc[slot.start:slot.end]
-    sector = entry.sector
-    if entry.how == "capital" and locative(span):
-        sector = None
+    sector = None if entry.how == "capital" and locative(span) else entry.sector
     how = "capital" if entry.kind == "metonym" else entry.how
     return code_mention(gaz, entry.target, span.start_char, span.end_char, span.text, how,
                         sector)

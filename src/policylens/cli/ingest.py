@@ -23,6 +23,9 @@ def _summary(result: RunResult) -> None:
     click.echo(f"Inputs: {', '.join(parts) or 'none'}")
     for source, reason in result.added.errors:
         click.echo(f"  error: {source}: {reason}", err=True)
+    if result.added.unexpected:
+        click.echo(f"  {result.added.unexpected} of the errors were unexpected failures "
+                   "(a bug in policylens): please report them", err=True)
     for stage, n in result.processed.items():
         click.echo(f"Stage {stage}: {n} processed")
     click.echo(f"Database: {Project(result.project).db_path}")

@@ -41,7 +41,7 @@ def _build(raw: RawInput, settings: Settings) -> Outcome:
     elif raw.format == "markdown":
         hints = merge_meta(hints, DocMeta(title=markdown_title(text)))
         text = markdown_to_text(text)
-    text = _cut_long_lines(text, settings.max_line_chars)
+    text, note = _cut_long_lines(text, settings.max_line_chars)
     cleaned = clean_plain_text(text)
     words = len(cleaned.text.split())
     if words < settings.min_words:
@@ -54,11 +54,15 @@ def _build(raw: RawInput, settings: Settings) -> Outcome:
                                   "policylens analyses English text only")
     doc = Document(id=document_id(cleaned.text), text=cleaned.text, meta=meta,
                    language=language, removed=cleaned.removed)
-    return Outcome("ok", document=doc)
+    return Outcome("ok", note, document=doc)
 
 
-def _cut_long_lines(text: str, limit: int) -> str:
+def _cut_long_lines(text: str, limit: int) -> tuple[str, str | None]:
     """Giant lines (minified pages, dumps) are cut so that no stage stalls on them."""
-    if all(len(line) <= limit for line in text.split("\n")):
-        return text
-    return "\n".join(line[:limit] for line in text.split("\n"))
+    lines = text.split("\n")
+    long = sum(1 for line in lines if len(line) > limit)
+    if not long:
+        return text, None
+    note = (f"{long} line(s) longer than {limit:,} characters were cut to that length; "
+            "raise max_line_chars in policylens.toml to keep them whole")
+    return "\n".join(line[:limit] for line in lines), note

@@ -49,10 +49,20 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    if _mostly_utf8(lenient):
+        return lenient  # a UTF-8 file with a few bad bytes: keep its accents intact
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def _mostly_utf8(text: str) -> bool:
+    """More well-formed UTF-8 non-ASCII characters than broken bytes."""
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return good > bad
 
 
 def _looks_binary(text: str) -> bool:

@@ -8,10 +8,12 @@ from lxml.etree import ParserError
 
 from ..errors import InputError
 from ..model import DocMeta
+from .nesting import flatten_deep_nesting
 
 
 def extract_html(html: str, hints: DocMeta) -> tuple[str, DocMeta]:
     """Article text and metadata of a page; ``hints`` (e.g. from JSON) win."""
+    html = flatten_deep_nesting(html)
     try:
         result = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False,

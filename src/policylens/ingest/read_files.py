@@ -77,13 +77,46 @@ class JsonLinesReader:
 
     def read(self, path: Path, settings: Settings) -> Iterator[RawInput]:
         try:
+            if path.stat().st_size > settings.max_input_bytes:
+                yield from _stream_jsonl(path, settings)
+                return
             text = read_text_file(path, settings)
-        except InputError as exc:
-            yield RawInput(source=path.name, key=file_key(path), error=exc.message)
+        except (InputError, OSError) as exc:
+            reason = exc.message if isinstance(exc, InputError) else \
+                f"cannot read the file: {exc.strerror or exc}"
+            yield RawInput(source=path.name, key=file_key(path), error=reason)
             return
         for number, line in enumerate(text.split("\n"), start=1):
             if line.strip():
                 yield jsonl_record(path, number, line)
+
+
+def _stream_jsonl(path: Path, settings: Settings) -> Iterator[RawInput]:
+    """A JSON-lines file over the size limit is read line by line: the limit is per record."""
+    limit = settings.max_input_bytes
+    with path.open("rb") as fh:
+        decode_bytes(fh.read(64), max_bytes=limit)  # refuses PDFs, archives, binary data
+        if fh.seek(0) == 0 and fh.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+            raise InputError("a JSON-lines file over max_input_bytes must be UTF-8: "
+                             "convert it, or raise max_input_bytes")
+        fh.seek(0)
+        number = 0
+        while line := fh.readline(limit + 1):
+            number += 1
+            if len(line) > limit and not line.endswith(b"\n"):
+                while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass  # skip the rest of the oversized line
+            if line.strip():
+                yield _line_record(path, number, line, limit)
+
+
+def _line_record(path: Path, number: int, data: bytes, limit: int) -> RawInput:
+    try:
+        line = decode_bytes(data.rstrip(b"\r\n"), max_bytes=limit)
+    except InputError as exc:
+        return RawInput(source=f"{path.name}:{number}", key=f"{file_key(path)}#{number}",
+                        error=f"line {number}: {exc.message}")
+    return jsonl_record(path, number, line)
 
 
 def jsonl_record(path: Path, number: int, line: str) -> RawInput:

@@ -46,11 +46,16 @@ class UrlListReader:
         except InputError as exc:
             yield RawInput(source=path.name, key=file_key(path), error=exc.message)
             return
-        for line in text.split("\n"):
-            url = line.strip()
-            if url and not url.startswith("#"):
-                self._pause(url, settings)
-                yield fetch_url(url, url, settings, self.client)
+        client = self.client or _client(settings)  # one connection pool per list
+        try:
+            for line in text.split("\n"):
+                url = line.strip()
+                if url and not url.startswith("#"):
+                    self._pause(url, settings)
+                    yield fetch_url(url, url, settings, client)
+        finally:
+            if self.client is None:
+                client.close()
 
     def _pause(self, url: str, settings: Settings) -> None:
         host = urlsplit(url).hostname or ""
@@ -74,9 +79,13 @@ def fetch_url(url: str, key: str, settings: Settings,
               client: httpx.Client | None = None) -> RawInput:
     """Fetch one page as a RawInput; failures become the item's ``error``."""
     item = RawInput(source=url, key=key, format="html", meta=DocMeta(url=url))
+    try:
+        check_url_allowed(url, settings)  # before any client or connection exists
+    except InputError as exc:
+        item.error = exc.message
+        return item
     own = client is None
-    client = client or httpx.Client(timeout=settings.fetch_timeout_s,
-                                    headers={"User-Agent": settings.user_agent})
+    client = client or _client(settings)
     try:
         body, ctype = _get(client, url, settings)
         item.content = decode_bytes(body, max_bytes=settings.fetch_max_bytes)
@@ -87,6 +96,11 @@ def fetch_url(url: str, key: str, settings: Settings,
         if own:
             client.close()
     return item
+
+
+def _client(settings: Settings) -> httpx.Client:
+    return httpx.Client(timeout=settings.fetch_timeout_s,
+                        headers={"User-Agent": settings.user_agent})
 
 
 def _get(client: httpx.Client, url: str, settings: Settings) -> tuple[bytes, str]:

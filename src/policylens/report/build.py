@@ -12,6 +12,7 @@ from markupsafe import Markup
 from ..present.actors import corpus_period
 from ..present.base import has_rows
 from ..project import Project
+from ..store.files import write_text_atomic
 from .charts import DRAW_SCRIPT, plotly_js
 from .context import ReportContext
 from .registry import report_sections
@@ -24,8 +25,7 @@ def write_report(project: Project, output: Path | None = None) -> Path:
         html = render_report(db)
     finally:
         db.close()
-    output.write_text(html, encoding="utf-8")
-    return output
+    return write_text_atomic(output, html)
 
 
 def stylesheet() -> str:

@@ -10,6 +10,7 @@ from typing import Iterable, Iterator
 
 from rich.progress import Progress
 
+from ..errors import UNEXPECTED, raise_unexpected, unexpected_reason
 from ..ingest.build import Outcome, build_document
 from ..ingest.read_files import content_hash
 from ..ingest.readers import read_inputs
@@ -23,6 +24,7 @@ from ..store.writes import document_exists, known_source, write_document, write_
 class AddReport:
     counts: Counter = field(default_factory=Counter)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    unexpected: int = 0  # errors caught by the batch-boundary guard (bugs to report)
 
     @property
     def failed(self) -> int:
@@ -48,17 +50,33 @@ def _batches(items: Iterator[RawInput], size: int) -> Iterator[list[RawInput]]:
         yield chunk
 
 
-def _outcome(db: sqlite3.Connection, raw: RawInput, settings: Settings) -> Outcome | None:
-    """None when this exact input was already stored: re-runs change nothing."""
+def _outcome(db: sqlite3.Connection, raw: RawInput,
+             settings: Settings) -> tuple[Outcome | None, str | None]:
+    """The outcome and content hash; None when this exact input was already stored."""
+    try:
+        digest = None if raw.error else content_hash(raw.content)
+    except Exception as exc:  # noqa: BLE001 - batch boundary, counted and recorded
+        return _unexpected(exc), None
     previous = known_source(db, raw.key)
-    if (previous is not None and not raw.error and previous["status"] != "error"
-            and previous["content_hash"] == content_hash(raw.content)):
-        return None
-    return build_document(raw, settings)
+    if (previous is not None and digest is not None and previous["status"] != "error"
+            and previous["content_hash"] == digest):
+        return None, digest  # re-runs change nothing
+    try:
+        return build_document(raw, settings), digest
+    except Exception as exc:  # noqa: BLE001 - batch boundary, counted and recorded
+        return _unexpected(exc), digest
 
 
-def _record(db: sqlite3.Connection, raw: RawInput, outcome: Outcome | None,
+def _unexpected(exc: Exception) -> Outcome:
+    """The batch boundary: one input's unforeseen failure never stops the others."""
+    if raise_unexpected():
+        raise exc
+    return Outcome("error", unexpected_reason(exc))
+
+
+def _record(db: sqlite3.Connection, raw: RawInput, prepared: tuple[Outcome | None, str | None],
             run_id: int, report: AddReport) -> None:
+    outcome, digest = prepared
     if outcome is None:
         report.counts["unchanged"] += 1
         return
@@ -72,10 +90,11 @@ def _record(db: sqlite3.Connection, raw: RawInput, outcome: Outcome | None,
     reason = outcome.reason if status != "duplicate" else f"same text as document {doc_id}"
     write_source(db, key=raw.key, source=raw.source, run_id=run_id, status=status,
                  reason=reason, doc_id=doc_id,
-                 content_hash=None if raw.error else content_hash(raw.content))
+                 content_hash=digest)
     report.counts[status] += 1
     if status == "error":
         report.errors.append((raw.source, reason or "unknown error"))
+        report.unexpected += (reason or "").startswith(UNEXPECTED)
 
 
 def _same_source(db: sqlite3.Connection, key: str, doc_id: str) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import PolicylensError, UsageError
+from .files import database_error
 from .migrations import MIGRATIONS
 
 DB_NAME = "policylens.db"
@@ -48,7 +49,11 @@ def _open_writer(path: Path) -> sqlite3.Connection:
     # Foreign keys document the schema but are not enforced: a stage that reruns
     # replaces its rows under the same deterministic ids while later stages' rows
     # still point at them, and those later stages rerun right after.
-    migrate(db)
+    try:
+        migrate(db)
+    except sqlite3.Error as exc:
+        db.close()
+        raise database_error(str(path), exc) or exc
     return db
 
 
@@ -86,13 +91,32 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         db.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
+        storage = database_error(_db_file(db), exc)
+        if storage is not None:
+            raise storage from exc
         raise PolicylensError(
             f"The project database is busy ({exc}): another policylens run is writing "
             "to it. Wait for it to finish, then run the command again."
         ) from exc
     try:
         yield db
-    except BaseException:
-        db.execute("ROLLBACK")
+        db.execute("COMMIT")
+    except BaseException as exc:
+        _rollback(db)
+        if isinstance(exc, sqlite3.Error):
+            storage = database_error(_db_file(db), exc)
+            if storage is not None:
+                raise storage from exc
         raise
-    db.execute("COMMIT")
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    if db.in_transaction:
+        db.execute("ROLLBACK")
+
+
+def _db_file(db: sqlite3.Connection) -> str:
+    try:
+        return str(db.execute("PRAGMA database_list").fetchone()[2])
+    except sqlite3.Error:
+        return "(the project database)"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, TextIO
 
 from ..errors import UsageError
+from .files import storage_error
 
 FORMATS = ("jsonl", "csv", "parquet")
 # Per-table column choices; other tables export every non-binary column.
@@ -104,8 +105,11 @@ def export_table(db: sqlite3.Connection, table: str, fmt: str, output: Path | No
         return _write_parquet(list(rows), output)
     if output is None:
         return _write_text(rows, fmt, sys.stdout)
-    with open(output, "w", encoding="utf-8", newline="") as fh:
-        return _write_text(rows, fmt, fh)
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            return _write_text(rows, fmt, fh)
+    except OSError as exc:
+        raise storage_error(output, exc) from exc
 
 
 def _write_text(rows: Iterator[dict[str, Any]], fmt: str, out: TextIO) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import PolicylensError
+from .files import storage_error
 
 LOCK_NAME = ".policylens.lock"
 
@@ -20,10 +21,7 @@ def project_lock(project: Path) -> Iterator[None]:
     try:
         fh = open(path, "a+")
     except OSError as exc:
-        raise PolicylensError(
-            f"Cannot write to the project folder {project}: {exc.strerror}. "
-            "Check its permissions and free disk space."
-        ) from exc
+        raise storage_error(path, exc) from exc
     with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
