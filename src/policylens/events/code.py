@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 from spacy.tokens import Doc, Span
 
 from .actors_bridge import Actor, resolve_actors
-from .coder import Candidate, CodedEvent, attach, code_doc, finish, type_candidates, _candidate
+from .coder import Candidate, CodedEvent, _candidate, attach, candidates, finish, type_candidates
 from .corpus import event_id
 from .stage import PloverStage, codes, parse_day
 
@@ -85,30 +85,35 @@ def code_lines(lines: Iterable[str], origin: str, nlp: Any, encode: Any) -> Iter
 
 
 def _code_chunk(chunk: list[Request], origin: str, nlp: Any, encode: Any) -> list[Request]:
+    """Parse the chunk, gather every candidate, embed them in one batch, then finish."""
     good = [r for r in chunk if r.error is None]
+    found: list[tuple[Request, Candidate, bool]] = []  # (request, candidate, spans given)
     for req, doc in zip(good, nlp.pipe([r.text for r in good])):
         actors = resolve_actors(doc, req.published)
         if req.source or req.target:
-            _code_spans(req, doc, actors, encode)
+            cand = _span_request(req, doc, actors)
+            if cand is not None:
+                found.append((req, cand, True))
         else:
-            for event in code_doc(doc, actors, req.published, encode):
-                req.add(event, origin)
+            found += [(req, c, False) for sent in doc.sents
+                      for c in candidates(doc, actors, sent) if c.targets]
+    probs = type_candidates([c for _, c, _ in found], encode)
+    for (req, cand, given), p in zip(found, probs):
+        event = finish(cand, p, req.published, require_event=not given)
+        if event is not None:
+            req.add(event, None if given else origin)
     return chunk
 
 
-def _code_spans(req: Request, doc: Doc, actors: list[Actor], encode: Any) -> None:
-    """Code the relation between the given source and target spans."""
+def _span_request(req: Request, doc: Doc, actors: list[Actor]) -> Candidate | None:
+    """The candidate relating the given source and target spans, or None with an error set."""
     src = _locate(doc, req.source, actors) if req.source else None
     tgt = _locate(doc, req.target, actors) if req.target else None
     if (req.source and src is None) or (req.target and tgt is None):
         missing = req.source if req.source and src is None else req.target
         req.error = f"line {req.line}: span {missing!r} is not in the text; give it exactly"
-        return
-    cand = _span_candidate(doc, src, tgt)
-    probs = type_candidates([cand], encode)[0]
-    event = finish(cand, probs, req.published, require_event=False)
-    if event is not None:
-        req.add(event, None)
+        return None
+    return _span_candidate(doc, src, tgt)
 
 
 def _find(haystack: str, text: str) -> tuple[int, int] | None:
@@ -130,7 +135,7 @@ def _locate(doc: Doc, text: str, actors: list[Actor]) -> tuple[Actor, Span] | No
         return None
     start, end = where
     span = doc.char_span(start, end, alignment_mode="expand")
-    inside = [a for a in actors if a.start >= start and a.end <= end and a.code]
+    inside = [a for a in actors if a.start < end and start < a.end and a.code]
     best = inside[0] if inside else None
     name = best.name if best and len(inside) == 1 else text
     code = best.code if best else None

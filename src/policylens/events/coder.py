@@ -26,7 +26,7 @@ from .when import resolve_date
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
 INHERIT_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "prep", "pobj",
                 "dobj", "advmod"}
-MIN_CONFIDENCE = 0.5  # without a cue word, the head alone must be this sure
+MIN_CONFIDENCE = 0.8  # without a cue word, the head alone must be this sure
 
 
 @dataclass
@@ -135,7 +135,9 @@ def _inherit(verb: Token, subj: dict[int, list], placed: list) -> tuple[list, To
 def _candidate(sent: Span, sources: list, targets: list, verb: Token, top: Token) -> Candidate:
     src_codes = {a.code for a, _ in sources}
     kept = [(a, s) for a, s in targets if a.code not in src_codes] or []
-    tokens = [verb.i, top.i] + [s.start for _, s in sources] + [s.end - 1 for _, s in kept]
+    # The clause: from the source through the event verb's own phrase.
+    tokens = ([verb.i, top.i, verb.right_edge.i] + [s.start for _, s in sources]
+              + [s.end - 1 for _, s in kept])
     lo, hi = max(min(tokens), sent.start), min(max(tokens) + 1, sent.end)
     doc = sent.doc
     return Candidate(sent, _unique([a for a, _ in sources]), _unique([a for a, _ in kept]),

@@ -25,7 +25,8 @@ PARTICLES = {("call", "for"): "REQUEST", ("call", "on"): "REQUEST", ("pull", "ou
              ("cut", "off"): "SANCTION", ("meet", "with"): "CONSULT", ("speak", "with"): "CONSULT",
              ("talk", "with"): "CONSULT", ("crack", "down"): "COERCE", ("back", "down"): "CONCEDE",
              ("step", "down"): "RETREAT", ("open", "fire"): "ASSAULT", ("lash", "out"): "ACCUSE",
-             ("speak", "out"): "ACCUSE", ("sign", "up"): "AGREE"}
+             ("speak", "out"): "ACCUSE", ("sign", "up"): "AGREE",
+             ("break", "off"): "SANCTION", ("walk", "out"): "PROTEST"}
 
 
 @lru_cache(maxsize=2)

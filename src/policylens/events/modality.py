@@ -47,7 +47,7 @@ def modality(verb: Token, top: Token | None = None, event_type: str | None = Non
         return "hypothetical"
     if any(v.lemma_.lower() in PLANNED_LEMMAS and _has_xcomp(v) for v in verbs[1:] + [head]):
         return "planned"
-    if any(t.lower_ in PLANNED_WORDS for t in verb.subtree):
+    if any(t.lower_ in PLANNED_WORDS and _clause_verb(t) == verb for t in verb.subtree):
         return "planned"
     return "asserted"
 
@@ -58,6 +58,13 @@ def _conditional(verb: Token) -> bool:
         return True
     return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in HYPOTHETICAL_MARKS
                                          for g in c.children) for c in verb.children)
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The nearest verb above a token: words of nested clauses belong to their own verb."""
+    while tok.head.i != tok.i and tok.head.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+    return tok.head
 
 
 def _has_xcomp(verb: Token) -> bool:

@@ -47,7 +47,7 @@ class PloverStage:
             if parse is None:
                 continue
             doc = restore_doc(parse["data"], ctx)
-            published = parse_day(row.get("published") or row.get("published_latest"))
+            published = parse_day(row.get("published") or row.get("published_earliest"))
             actors = stored_actors(ctx.db, row["id"])
             if actors is None:
                 actors = resolve_actors(doc, published)

@@ -28,7 +28,7 @@ DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MON}(?:,?\s+(\d
 MONTH_YEAR = re.compile(rf"\b{_MON}\s+(\d{{4}})\b")
 MONTH_ONLY = re.compile(rf"\b(?:in|early|late|mid-?|since|by|during|this|last|next|upcoming|"
                         rf"until)\s+(?:early\s+|late\s+|mid-?)?{_MON}(?!\s*\d)")
-YEAR = re.compile(r"\b(?:in|since|from|by|during|of|until|early|late|mid-?|around)\s+((?:19[5-9]|20[0-4])\d)\b")
+YEAR = re.compile(r"\b(?:in|since|from|during|of|early|late|mid-?|around)\s+((?:19[5-9]|20[0-4])\d)\b")
 RELATIVE = [  # pattern, (unit, offset), precision
     (re.compile(r"\b(today|this morning|tonight)\b", re.I), ("day", 0), "day"),
     (re.compile(r"\byesterday\b", re.I), ("day", -1), "day"),
@@ -71,12 +71,18 @@ def known_events() -> tuple[KnownEvent, ...]:
 
 
 def resolve_date(texts: list[str], published: date | None, planned: bool = False) -> EventDate | None:
-    """The first date found in ``texts`` (most specific text first)."""
+    """The first date found in ``texts`` (most specific text first).
+
+    A sentence with no date cue reports news of its publication month, as
+    the gold convention has it ("as precise as the text allows").
+    """
     for finder in (_explicit, _known, _relative):
         for text in texts:
             found = finder(text, published, planned)
             if found:
                 return found
+    if published is not None:
+        return EventDate(published.isoformat()[:7], "month", "publication")
     return None
 
 

