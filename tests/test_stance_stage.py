@@ -74,3 +74,16 @@ def test_a_new_question_reruns_the_stance_stage(tmp_path: Path, sample_dir: Path
     assert len(stances) == 4
     questions = invoke("question", "list", "--project", project).output
     assert "Should Japan join NATO?" in questions
+
+
+def test_matrix_marks_the_sources_of_each_key_point(sample_project: Path) -> None:
+    keypoints = {kp["id"]: kp for kp in export_jsonl(sample_project, "keypoints")}
+    result = invoke("keypoints", "matrix", "--project", str(sample_project), "--json")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert {r["id"] for r in rows} == set(keypoints)
+    for row in rows:
+        makes = {s for s, v in row["cells"].items() if v == "makes"}
+        assert makes == set(keypoints[row["id"]]["sources"])
+    table = invoke("keypoints", "matrix", "--project", str(sample_project)).output.splitlines()
+    assert table[0].split("\t")[:2] == ["side", "key point"] and len(table) == len(rows) + 1

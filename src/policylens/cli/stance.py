@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any, Callable, Iterator, TextIO
 
 import click
 
 from ..errors import InputError
+from .options import project_option
 
 CHUNK = 256  # lines scored together; output stays in input order
 
@@ -48,6 +50,30 @@ def keypoints_match(file: TextIO) -> None:
         return [{"score": round(float(s), 6)} for s in scores]
 
     _score_lines(file, ("argument", "key_point"), score)
+
+
+@keypoints.command(name="matrix")
+@project_option
+@click.option("--question", "question_id", default=None, help="Only this question id.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per key point.")
+def keypoints_matrix(project_dir: Path, question_id: str | None, as_json: bool) -> None:
+    """Print the key points × sources matrix: + makes the point, - takes the other side."""
+    from ..project import Project
+    from ..stance.matrix import MAKES, keypoint_matrix
+
+    db = Project(project_dir).reader()
+    try:
+        matrix = keypoint_matrix(db, question_id)
+    finally:
+        db.close()
+    if as_json:
+        for row in matrix.rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    click.echo("\t".join(["side", "key point", *matrix.sources]))
+    for row in matrix.rows:
+        marks = ["+" if row["cells"].get(s) == MAKES else "-" if s in row["cells"] else "" for s in matrix.sources]
+        click.echo("\t".join([row["side"], row["label"], *marks]))
 
 
 def _score_lines(file: TextIO, fields: tuple[str, ...],
