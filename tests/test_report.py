@@ -88,6 +88,7 @@ def test_keypoint_quotes_link_to_their_cited_sentence(full: Path) -> None:
     matrix = section(html, "keypoints")
     assert "The cost of attending outweighs what Seoul gains &lt;em&gt;there&lt;/em&gt;" in matrix
     assert "domestic politics" in matrix and "diplomacy" in matrix
+    assert matrix.count("✗ against") == 1  # the hostile source argues against kp1
     anchors = set(re.findall(r'href="#(doc-[^"]+-s\d+)"', matrix))
     assert "doc-doc-aaa-s1" in anchors and "doc-doc-bbb-s0" in anchors
     evidence = section(html, "evidence")

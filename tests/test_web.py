@@ -71,13 +71,15 @@ def test_dashboard_links_each_quote_to_its_sentence(full: Path) -> None:
 
 def test_document_page_highlights_event_and_stance_sentences(full: Path) -> None:
     html = page(full, "/-/policylens/doc/doc-aaa")
-    assert '<span class="sent ev" id="s0"' in html  # CONSULT, asserted
+    assert '<span class="sent ev st" id="s0"' in html  # CONSULT, asserted; a pro claim
     assert '<span class="sent st" id="s1"' in html  # stance evidence and key-point quote
     assert '<span class="sent ev" id="s2"' in html  # the planned event
     assert "CONSULT (asserted): KOR → NATO" in html
+    ccc = page(full, "/-/policylens/doc/doc-ccc")  # its claim is neutral: no "claim" mark
+    assert 'title="CONSULT (hypothetical): KOR → NATO; neutral; pro"' in ccc
     hostile = page(full, "/-/policylens/doc/doc-bbb")
     assert "&lt;img src=x onerror=alert(3)&gt;" in hostile and "<img src=x" not in hostile
-    assert '<span class="sent st" id="s0"' in hostile
+    assert '<span class="sent st" id="s0" title="con; con claim"' in hostile
 
 
 def test_timeline_filters(full: Path) -> None:

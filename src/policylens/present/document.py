@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from .base import fetch
+from .base import columns, fetch, has_rows
 from .events import Event
 from .refs import Corpus, Quote
 
@@ -52,3 +52,14 @@ def _split(text: str, sentences: list[dict[str, Any]], marks: dict[int, Marked])
         paras[-1].append(mark)
         last_end = s["start"] + len(s["text"].rstrip())
     return [p for p in paras if p]
+
+
+def claim_marks(db: sqlite3.Connection, corpus: Corpus, doc_id: str) -> list[tuple[Quote, str]]:
+    """The document's claims that take a side (argued positions only, where marked)."""
+    if not has_rows(db, "claims"):
+        return []
+    argued = " AND is_claim = 1" if "is_claim" in columns(db, "claims") else ""
+    rows = fetch(db, "SELECT sentence_id, stance FROM claims WHERE doc_id = ? "
+                     f"AND stance IN ('pro', 'con'){argued}", (doc_id,))
+    return [(q, f"{r['stance']} claim") for r in rows
+            if (q := corpus.sentence_by_id(r["sentence_id"])) is not None]

@@ -17,7 +17,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..present.actors import load_actors
-from ..present.document import paragraphs
+from ..present.document import claim_marks, paragraphs
 from ..present.events import EventFilter
 from ..present.keypoints import keypoint_matrix
 from ..present.refs import Quote
@@ -116,15 +116,16 @@ async def document_page(datasette: Any, request: Any) -> Response:
                    for v in ctx.questions]
         body = ctx.render("policylens_document.html", doc=doc, stances=stances,
                           paragraphs=paragraphs(conn, ctx.corpus, doc_id, ctx.events,
-                                                _stance_marks(ctx)))
+                                                _stance_marks(ctx, doc_id)))
         return Page(doc["label"], body)
 
     return await _respond(datasette, request, build)
 
 
-def _stance_marks(ctx: ReportContext) -> list[tuple[Quote, str]]:
-    """Sentences carrying a stance: document-stance evidence and key-point quotes."""
+def _stance_marks(ctx: ReportContext, doc_id: str) -> list[tuple[Quote, str]]:
+    """Sentences carrying a stance: claims, document-stance evidence, key-point quotes."""
     marks = [(q, s.stance) for v in ctx.questions for s in v.stances or [] for q in s.evidence]
+    marks += claim_marks(ctx.db, ctx.corpus, doc_id)
     for v in ctx.questions:
         matrix = keypoint_matrix(ctx.db, ctx.corpus, v.id)
         for _, side, points in matrix.groups if matrix else []:
