@@ -158,7 +158,8 @@ def _stage_rows(db: sqlite3.Connection) -> None:
                                  goldstein_sum=g, count=n))
     for aid, name, kind, code in (("KOR", "South Korea", "state", "KOR"),
                                   ("NATO", "NATO", "org", "NATO"),
-                                  ("person:yoon-suk-yeol", "Yoon Suk-yeol", "person", "KOR")):
+                                  ("person:yoon-suk-yeol", "Yoon Suk-yeol", "person", "KOR"),
+                                  ("person:lee-jae-myung", "Lee Jae-myung", "person", "KOR")):
         insert(db, "actors", dict(id=aid, name=name, kind=kind, code=code, aliases="[]"))
     for role, office, start, end in (("President", "KOR.president", "2022-05-10", "2025-04-04"),
                                      ("Prosecutor General", "KOR.prosecutor_general",

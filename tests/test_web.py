@@ -101,6 +101,8 @@ def test_actor_pages(full: Path) -> None:
     assert "+14.0" in html  # its dyad with NATO
     yoon = page(full, "/-/policylens/actor/person%3Ayoon-suk-yeol")
     assert "President (KOR)" in yoon and "Prosecutor General" in yoon
+    lee = page(full, "/-/policylens/actor/person%3Alee-jae-myung")  # events name him only
+    assert "1 hypothetical, planned or negated" in lee and "2025-06-24" in lee
     missing, unknown_doc = get(full, "/-/policylens/actor/XYZ", "/-/policylens/doc/nope")
     assert missing.status_code == 404 and unknown_doc.status_code == 404
     assert "No document &#39;nope&#39; in this project" in unknown_doc.text

@@ -57,9 +57,10 @@ class EventFilter:
     modality: str = ""
     start: str = ""
     end: str = ""
+    aliases: tuple[str, ...] = ()  # other names of the actor: a person's name beside its id
 
     def keeps(self, e: Event) -> bool:
-        if self.actor and not e.involves(self.actor):
+        if self.actor and not any(e.involves(a) for a in (self.actor, *self.aliases)):
             return False
         if self.type and e.type != self.type or self.modality and e.modality != self.modality:
             return False

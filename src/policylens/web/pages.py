@@ -97,7 +97,9 @@ async def actor_page(datasette: Any, request: Any) -> Response:
         if actor is None and not any(e.involves(code) for e in ctx.events or []):
             raise NotFound(f"No actor {code!r} in this project")
         body = ctx.render("policylens_actor.html", actor=actor, code=code)
-        body += Markup("<h2>Events</h2>") + timeline.render(ctx, EventFilter(actor=code))
+        aliases = (actor.name,) if actor else ()
+        body += Markup("<h2>Events</h2>") + timeline.render(
+            ctx, EventFilter(actor=code, aliases=aliases))
         body += Markup("<h2>Dyads</h2>") + dyads.render(ctx, actor=code)
         return Page(actor.name if actor else code, body, charts=True)
 
