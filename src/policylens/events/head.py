@@ -61,9 +61,13 @@ class TypeHead:
 
 
 def features(encode, sentences: Sequence[str], marked: Sequence[str]) -> np.ndarray:  # type: ignore[no-untyped-def]
-    """Both embeddings side by side: (n, 768)."""
-    vecs = encode(list(sentences) + list(marked))
-    return np.hstack([vecs[:len(sentences)], vecs[len(sentences):]])
+    """Both embeddings side by side: (n, 768); each distinct text is embedded once."""
+    texts = list(sentences) + list(marked)
+    unique = list(dict.fromkeys(texts))
+    vecs = encode(unique)
+    index = {t: i for i, t in enumerate(unique)}
+    rows = vecs[[index[t] for t in texts]]
+    return np.hstack([rows[:len(sentences)], rows[len(sentences):]])
 
 
 @lru_cache(maxsize=1)

@@ -22,14 +22,28 @@ ATTEND_LEMMAS = {"attend", "join", "go", "meet", "visit", "participate", "travel
 MODALITIES = ("asserted", "hypothetical", "planned", "negated")
 
 
-def chain(verb: Token, top: Token | None) -> list[Token]:
-    """The verb and its heads up to ``top`` (inclusive), at most one sentence."""
-    out = [verb]
-    tok = verb
-    while top is not None and tok != top and tok.head != tok and len(out) < 8:
+def _ancestors(tok: Token) -> list[Token]:
+    out = [tok]
+    while tok.head.i != tok.i and len(out) < 40:
         tok = tok.head
         out.append(tok)
     return out
+
+
+def chain(verb: Token, top: Token | None) -> list[Token]:
+    """The tokens from the event verb up to ``top``, through their lowest common head.
+
+    Ordered from the verb upwards, so the last one is the top of the event's frame.
+    """
+    if top is None or top == verb:
+        return [verb]
+    up, other = _ancestors(verb), _ancestors(top)
+    common = next((t for t in up if t in other), up[-1])
+    lower = up[:up.index(common) + 1]
+    if common == top:
+        return lower
+    side = other[:other.index(common)] if common in other else []
+    return lower[:-1] + side[::-1] + [common] if side else lower
 
 
 def modality(verb: Token, top: Token | None = None, event_type: str | None = None) -> str:
