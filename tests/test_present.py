@@ -98,3 +98,14 @@ def test_dates_of_any_precision_are_placed_on_the_timeline_axis() -> None:
 
     assert [_plot_date(d) for d in ("2023", "2023-07", "2023-07-11")] == \
         ["2023-01-01", "2023-07-01", "2023-07-11"]
+
+
+def test_event_filter_by_the_actor_s_side() -> None:
+    from policylens.present.events import Event
+
+    e = Event("e", "2023-07-11", "day", None, "AGREE", None, "asserted",
+              [Party("Seoul", "KOR")], [Party("NATO", "NATO")], None, None, None)
+    assert EventFilter(actor="KOR", side="source").keeps(e)
+    assert not EventFilter(actor="KOR", side="target").keeps(e)
+    assert EventFilter(actor="nato", side="target").keeps(e)  # codes and names, any case
+    assert EventFilter(actor="person:x", aliases=("Seoul",)).keeps(e)

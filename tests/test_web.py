@@ -96,8 +96,12 @@ def test_timeline_filters(full: Path) -> None:
 
 def test_actor_pages(full: Path) -> None:
     html = page(full, "/-/policylens/actor/KOR")
-    assert "South Korea" in html and "2 dated asserted events" in html
-    assert "<strong>NATO</strong>" in page(full, "/-/policylens/actor/NATO")  # never mentioned
+    assert "South Korea" in html
+    as_source, as_target = html.split("Events it was the target of")
+    assert "2 dated asserted events" in as_source and "0 dated asserted events" in as_target
+    nato = page(full, "/-/policylens/actor/NATO").split("Events it was the target of")
+    assert "0 dated asserted events" in nato[0] and "2 dated asserted events" in nato[1]
+    assert "<strong>NATO</strong>" in nato[0]  # described, though never mentioned
     assert "+14.0" in html  # its dyad with NATO
     yoon = page(full, "/-/policylens/actor/person%3Ayoon-suk-yeol")
     assert "President (KOR)" in yoon and "Prosecutor General" in yoon

@@ -44,10 +44,12 @@ class Event:
         tgt = "+".join(p.code or p.name for p in self.targets) or "?"
         return f"{src} → {tgt}"
 
-    def involves(self, actor: str) -> bool:
+    def involves(self, actor: str, side: str = "") -> bool:
+        """True when ``actor`` (a code or name) is a party: as "source", "target" or either."""
         needle = actor.casefold()
-        return any(needle in (p.code.casefold(), p.name.casefold())
-                   for p in self.actors + self.targets)
+        parties = {"source": self.actors, "target": self.targets}.get(side,
+                                                                    self.actors + self.targets)
+        return any(needle in (p.code.casefold(), p.name.casefold()) for p in parties)
 
 
 @dataclass
@@ -58,9 +60,11 @@ class EventFilter:
     start: str = ""
     end: str = ""
     aliases: tuple[str, ...] = ()  # other names of the actor: a person's name beside its id
+    side: str = ""  # "source" or "target": the actor's side in the event; "" for either
 
     def keeps(self, e: Event) -> bool:
-        if self.actor and not any(e.involves(a) for a in (self.actor, *self.aliases)):
+        names = (self.actor, *self.aliases)
+        if self.actor and not any(e.involves(a, self.side) for a in names):
             return False
         if self.type and e.type != self.type or self.modality and e.modality != self.modality:
             return False

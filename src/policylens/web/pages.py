@@ -98,8 +98,10 @@ async def actor_page(datasette: Any, request: Any) -> Response:
             raise NotFound(f"No actor {code!r} in this project")
         body = ctx.render("policylens_actor.html", actor=actor, code=code)
         aliases = (actor.name,) if actor else ()
-        body += Markup("<h2>Events</h2>") + timeline.render(
-            ctx, EventFilter(actor=code, aliases=aliases))
+        for side, title in (("source", "Events it took part in as source"),
+                            ("target", "Events it was the target of")):
+            body += Markup("<h2>{}</h2>").format(title) + timeline.render(
+                ctx, EventFilter(actor=code, aliases=aliases, side=side))
         body += Markup("<h2>Dyads</h2>") + dyads.render(ctx, actor=code)
         return Page(actor.name if actor else code, body, charts=True)
 
