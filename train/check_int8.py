@@ -27,7 +27,7 @@ from train_events import fit, load_plv  # noqa: E402
 
 
 def accuracy(encoder: Encoder, plv: list, gsr: list) -> float:
-    x = features(encoder.encode, [d[0] for d in plv], [d[1] for d in plv])
+    x = features(encoder.encode, [d[0] for d in plv], [mark(d[0], *d[1]) for d in plv])
     y = np.stack([d[2] for d in plv])
     head, _, _ = fit(x, y, np.ones(len(plv), dtype=np.float32),
                      np.random.default_rng(1).random(len(plv)) < 0.1, lr=0.02)

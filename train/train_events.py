@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from policylens.eval.event_gold import load_gsr  # noqa: E402
-from policylens.events.head import LABELS, NONE, QUAD, TYPES, WEIGHTS, TypeHead, features, mark  # noqa: E402
+from policylens.events.head import LABELS, NONE, QUAD, SECOND_TEXT, TYPES, WEIGHTS, TypeHead, features  # noqa: E402
 from policylens.nlp.embed import encode  # noqa: E402
 
 PLV_KEEP = ("sentence", "source", "target", "gold_root")  # gold columns only
@@ -56,7 +56,7 @@ def load_plv(path: Path) -> list[tuple]:
     csv.field_size_limit(10**8)
     with open(path, encoding="utf-8", newline="") as fh:
         rows = [{k: r[k] for k in PLV_KEEP} for r in csv.DictReader(fh, delimiter="\t")]
-    return [(r["sentence"], mark(r["sentence"], r["source"], r["target"]),
+    return [(r["sentence"], (r["source"], r["target"]),
              target_row(r["gold_root"]), "plv") for r in rows]
 
 
@@ -67,7 +67,7 @@ def load_conflibert(path: Path) -> list[tuple]:
             text, label = line.rsplit("\t", 1)
             quad = int(label.strip())
             tgt = target_row(NONE) if quad == 0 else -quad_mask(quad)  # negative: a mask
-            out.append((text.strip(), text.strip(), tgt, "conflibert"))
+            out.append((text.strip(), (None, None), tgt, "conflibert"))
     return out
 
 
@@ -80,7 +80,7 @@ def load_ngec(path: Path) -> list[tuple]:
     with zipfile.ZipFile(path) as z:
         name = z.namelist()[0]
         rows = list(csv.DictReader(io.TextIOWrapper(z.open(name), encoding="utf-8")))
-    return [(lede(r["text"]), lede(r["text"]), target_row(r["label"]), "ngec")
+    return [(lede(r["text"]), (None, None), target_row(r["label"]), "ngec")
             for r in rows if r["label"] in TYPES and r["text"].strip()]
 
 
@@ -146,8 +146,9 @@ def held_out_loss(head: TypeHead, x: np.ndarray, y: np.ndarray) -> float:
 
 def gsr_accuracy(head: TypeHead, shared: Path) -> dict[str, float]:
     recs = load_gsr(shared / "event_coding" / "gold" / "PLOVER_GSR_CAMEO.json")
+    make = SECOND_TEXT[head.second]
     x = cached_features([r.text for r in recs],
-                        [mark(r.text, (r.sources or [None])[0], (r.targets or [None])[0]) for r in recs])
+                        [make(r.text, (r.sources or [None])[0], (r.targets or [None])[0]) for r in recs])
     probs = head.probs(x)[:, :len(TYPES)]
     pred = [TYPES[i] for i in probs.argmax(axis=1)]
     gold = [r.type for r in recs]
@@ -175,14 +176,18 @@ def main() -> None:
              "ngec": tr / "ngec_gpt_synthetic_events_2023-10-19_19.csv.zip"}
     began = time.time()
     data = load_plv(files["plv"]) + load_conflibert(files["conflibert"]) + load_ngec(files["ngec"])
-    x = cached_features([d[0] for d in data], [d[1] for d in data])
+    xs = {name: cached_features([d[0] for d in data], [make(d[0], *d[1]) for d in data])
+          for name, make in SECOND_TEXT.items()}
     y = np.stack([d[2] for d in data])
     w = np.array([SOURCE_WEIGHT[d[3]] for d in data], dtype=np.float32)
     val = np.random.default_rng(SEED).random(len(data)) < 0.1
     trials = {}
-    for name, hidden, lr in (("softmax", 0, 0.02), ("mlp256", 256, 0.002)):
-        head, epoch, loss = fit(x, y, w, val, hidden=hidden, lr=lr)
-        trials[name] = {"head": head, "best_epoch": epoch, "held_out_loss": round(loss, 4)}
+    for second, x in xs.items():
+        for name, hidden, lr in (("softmax", 0, 0.02), ("mlp256", 256, 0.002)):
+            head, epoch, loss = fit(x, y, w, val, hidden=hidden, lr=lr)
+            head.second = second
+            trials[f"{name}+{second}"] = {"head": head, "best_epoch": epoch,
+                                          "held_out_loss": round(loss, 4)}
     chosen = min(trials, key=lambda k: trials[k]["held_out_loss"])  # chosen on held-out training rows
     head, epoch = trials[chosen]["head"], trials[chosen]["best_epoch"]
     WEIGHTS.parent.mkdir(parents=True, exist_ok=True)

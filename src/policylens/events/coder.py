@@ -18,12 +18,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors_bridge import Actor
 from .lexicon import lexicon_type
-from .head import LABELS, NONE, TYPES, features, load_head, mark
+from .head import LABELS, NONE, SECOND_TEXT, TYPES, features, load_head
 from .modality import modality
 from .ontology import cameo_for, context_for, mode_for
 from .when import resolve_date
 
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
+LEFT_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "compound"}
 INHERIT_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "prep", "pobj",
                 "dobj", "advmod"}
 MIN_CONFIDENCE = 0.8  # without a cue word, the head alone must be this sure
@@ -94,7 +95,9 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
         verb, dep = attach(span.root)
         if verb is None:
             continue
-        (subj if dep in SUBJECT_DEPS else obj).setdefault(verb.i, []).append((actor, span))
+        # A name misparsed as a modifier left of its verb ("Yoon/ADV supplied") is its subject.
+        subject = dep in SUBJECT_DEPS or (dep in LEFT_SUBJECT_DEPS and span.end <= verb.i)
+        (subj if subject else obj).setdefault(verb.i, []).append((actor, span))
     out = []
     for vi, targets in obj.items():
         verb = doc[vi]
@@ -116,14 +119,22 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
 
 
 def _inherit(verb: Token, subj: dict[int, list], placed: list) -> tuple[list, Token]:
-    """The source of the nearest governing verb, or the actor a relative clause modifies."""
+    """The source of the nearest governing verb, or the actor a relative clause modifies.
+
+    The second value is the top of the event's frame: the governing verb
+    ("threatened to impose"), but a conjoined verb is its own event ("supplied
+    shells and paid a visit": the visit is not a supply).
+    """
     tok = verb
+    frame: Token | None = None
     for _ in range(6):
         if tok.dep_ not in INHERIT_DEPS or tok.head.i == tok.i:
             break
         head = tok.head
+        if tok.dep_ == "conj" and frame is None:
+            frame = tok
         if head.i in subj:
-            return subj[head.i], head
+            return subj[head.i], frame or head
         owners = [(a, s) for a, s in placed
                   if s.root == head or (s.root.head == head and s.root.dep_ == "poss")]
         if owners and not _is_verb(head):
@@ -136,12 +147,19 @@ def _candidate(sent: Span, sources: list, targets: list, verb: Token, top: Token
     src_codes = {a.code for a, _ in sources}
     kept = [(a, s) for a, s in targets if a.code not in src_codes] or []
     # The clause: from the source through the event verb's own phrase.
-    tokens = ([verb.i, top.i, verb.right_edge.i] + [s.start for _, s in sources]
+    tokens = ([verb.i, top.i, _clause_end(verb)] + [s.start for _, s in sources]
               + [s.end - 1 for _, s in kept])
     lo, hi = max(min(tokens), sent.start), min(max(tokens) + 1, sent.end)
     doc = sent.doc
     return Candidate(sent, _unique([a for a, _ in sources]), _unique([a for a, _ in kept]),
                      verb, top, doc[lo:hi].text)
+
+
+def _clause_end(verb: Token) -> int:
+    """The last token of the verb's own phrase, leaving out conjoined clauses."""
+    ends = [c.right_edge.i for c in verb.children
+            if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")]
+    return max([verb.i] + ends)
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
@@ -158,9 +176,11 @@ def type_candidates(cands: list[Candidate], encode: Callable) -> np.ndarray:  # 
     if not cands:
         return np.zeros((0, len(LABELS)), dtype=np.float32)
     sents = [c.sentence.text for c in cands]
-    marked = [mark(c.sentence.text, c.sources[0].text if c.sources else None,
-                   c.targets[0].text if c.targets else None) for c in cands]
-    return load_head().probs(features(encode, sents, marked))
+    head = load_head()
+    second = SECOND_TEXT[head.second]
+    texts = [second(c.sentence.text, c.sources[0].text if c.sources else None,
+                    c.targets[0].text if c.targets else None) for c in cands]
+    return head.probs(features(encode, sents, texts))
 
 
 def finish(c: Candidate, probs: np.ndarray, published: date | None,

@@ -1,7 +1,7 @@
 """The event-type head: softmax regression on sentence-embedding features.
 
 Features are the embedding of the sentence and of the same sentence with the
-source and target marked; the weights are a plain ``.npz`` (no pickle).
+source and target marked; the weights are a plain ``.npz`` loaded with allow_pickle=False.
 """
 
 from __future__ import annotations
@@ -34,12 +34,26 @@ def mark(sentence: str, source: str | None, target: str | None) -> str:
     return out
 
 
+def clause(sentence: str, source: str | None, target: str | None) -> str:
+    """The stretch of the sentence from the first of the two spans to the end of the last."""
+    found = [(sentence.find(x), len(x)) for x in (source, target) if x and x in sentence]
+    if len(found) < 2:
+        return sentence
+    start = min(f[0] for f in found)
+    end = max(f[0] + f[1] for f in found)
+    return sentence[start:end]
+
+
+SECOND_TEXT = {"marked": mark, "clause": clause}
+
+
 @dataclass
 class TypeHead:
     weights: np.ndarray  # (hidden or features, labels)
     bias: np.ndarray  # (labels,)
     hidden_w: np.ndarray | None = None  # (features, hidden): a one-hidden-layer MLP when set
     hidden_b: np.ndarray | None = None
+    second: str = "marked"  # the second text embedded: a key of SECOND_TEXT
 
     def hidden(self, features: np.ndarray) -> np.ndarray:
         if self.hidden_w is None:
@@ -57,7 +71,8 @@ class TypeHead:
             "hidden_w": self.hidden_w.astype(np.float16), "hidden_b": self.hidden_b}
         np.savez_compressed(path, weights=self.weights.astype(np.float32),
                             bias=self.bias.astype(np.float32), labels=np.array(LABELS),
-                            **layers, **{k: np.array(v) for k, v in meta.items()})
+                            second=np.array(self.second), **layers,
+                            **{k: np.array(v) for k, v in meta.items()})
 
 
 def features(encode, sentences: Sequence[str], marked: Sequence[str]) -> np.ndarray:  # type: ignore[no-untyped-def]
@@ -83,4 +98,5 @@ def load_head(path: Path = WEIGHTS) -> TypeHead:
         hidden = ({"hidden_w": data["hidden_w"].astype(np.float32),
                    "hidden_b": data["hidden_b"].astype(np.float32)}
                   if "hidden_w" in data.files else {})
-        return TypeHead(weights=data["weights"], bias=data["bias"], **hidden)
+        second = str(data["second"]) if "second" in data.files else "marked"
+        return TypeHead(weights=data["weights"], bias=data["bias"], second=second, **hidden)

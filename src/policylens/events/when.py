@@ -76,29 +76,55 @@ def resolve_date(texts: list[str], published: date | None, planned: bool = False
     A sentence with no date cue reports news of its publication month, as
     the gold convention has it ("as precise as the text allows").
     """
-    for finder in (_explicit, _known, _relative):
-        for text in texts:
-            found = finder(text, published, planned)
-            if found:
-                return found
+    # An explicit date anywhere in the sentence wins; otherwise cues nearest the event first.
+    searches = [(_explicit, t) for t in texts] + [(f, t) for t in texts for f in (_known, _relative)]
+    for finder, text in searches:
+        found = finder(text, published, planned)
+        if found:
+            return found
     if published is not None:
         return EventDate(published.isoformat()[:7], "month", "publication")
     return None
 
 
 def _explicit(text: str, published: date | None, planned: bool) -> EventDate | None:
-    if m := MONTH_DAY.search(text):
-        return _day(_month(m.group(1)), int(m.group(2)), m.group(3), published, planned)
-    if m := DAY_MONTH.search(text):
-        return _day(_month(m.group(2)), int(m.group(1)), m.group(3), published, planned)
-    if m := MONTH_YEAR.search(text):
-        return EventDate(f"{m.group(2)}-{_month(m.group(1)):02d}", "month", "explicit")
-    if (m := MONTH_ONLY.search(text)) and published:
-        month = _month(m.group(1))
-        return EventDate(f"{_year_for(month, published, planned)}-{month:02d}", "month", "explicit")
-    if m := YEAR.search(text):
-        return EventDate(m.group(1), "year", "explicit")
+    """The earliest explicit date in the text (the one nearest the event's subject)."""
+    found = []
+    for rank, (pattern, build) in enumerate(_EXPLICIT):
+        for m in pattern.finditer(text):
+            found.append((m.start(), rank, m, build))
+    for _, _, m, build in sorted(found, key=lambda f: (f[0], f[1])):
+        date_ = build(m, published, planned)
+        if date_:
+            return date_
     return None
+
+
+def _month_day(m: re.Match, published: date | None, planned: bool) -> EventDate | None:
+    return _day(_month(m.group(1)), int(m.group(2)), m.group(3), published, planned)
+
+
+def _day_month(m: re.Match, published: date | None, planned: bool) -> EventDate | None:
+    return _day(_month(m.group(2)), int(m.group(1)), m.group(3), published, planned)
+
+
+def _month_year(m: re.Match, published: date | None, planned: bool) -> EventDate | None:
+    return EventDate(f"{m.group(2)}-{_month(m.group(1)):02d}", "month", "explicit")
+
+
+def _month_only(m: re.Match, published: date | None, planned: bool) -> EventDate | None:
+    if published is None:
+        return None
+    month = _month(m.group(1))
+    return EventDate(f"{_year_for(month, published, planned)}-{month:02d}", "month", "explicit")
+
+
+def _year(m: re.Match, published: date | None, planned: bool) -> EventDate | None:
+    return EventDate(m.group(1), "year", "explicit")
+
+
+_EXPLICIT = [(MONTH_DAY, _month_day), (DAY_MONTH, _day_month), (MONTH_YEAR, _month_year),
+             (MONTH_ONLY, _month_only), (YEAR, _year)]
 
 
 def _month(name: str) -> int:
