@@ -26,3 +26,9 @@ def register_stages(register):  # type: ignore[no-untyped-def]
 @hookspec
 def register_commands(cli):  # type: ignore[no-untyped-def]
     """Register extra CLI commands on the ``policylens`` click group."""
+
+
+@hookspec
+def register_report_sections(register):  # type: ignore[no-untyped-def]
+    """Register report sections: ``register(section)`` with a
+    :class:`policylens.report.registry.ReportSection`."""

@@ -12,6 +12,7 @@ from . import hookspecs
 DEFAULT_PLUGINS = (
     "policylens.default_plugins.readers",
     "policylens.default_plugins.stages",
+    "policylens.default_plugins.report_sections",
 )
 
 pm = pluggy.PluginManager("policylens")

@@ -28,9 +28,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import actors, evaluate, events, ingest, query, question, stance
+    from . import actors, evaluate, events, ingest, query, question, stance, web
 
-    for module in (ingest, query, question, evaluate, actors, events, stance):
+    for module in (ingest, query, question, evaluate, actors, events, stance, web):
         for command in module.COMMANDS:
             cli.add_command(command)
     load_plugins().hook.register_commands(cli=cli)

@@ -1,0 +1,1 @@
+"""The built-in report sections, one module each; registered in default_plugins."""

@@ -1,0 +1,1 @@
+"""``policylens serve``: Datasette on the project database with the policylens plugin."""
