@@ -1,4 +1,4 @@
-"""Benchmark: documents/s and peak memory for ingest + clean + NLP.
+"""Benchmark: documents/s and peak memory for ingest + clean + NLP (the spaCy stage only).
 
     python bench/bench_ingest.py --docs 500
 
@@ -50,7 +50,8 @@ def main() -> None:
         files = replicate(Path(tmp) / "corpus", args.docs)
         words = sum(len(f.read_text(encoding="utf-8").split()) for f in files)
         project = Project(Path(tmp) / "project")
-        settings = project.settings(batch_size=args.batch_size, progress=False)
+        settings = project.settings(batch_size=args.batch_size, progress=False,
+                                    stages="nlp.spacy")
         load_nlp(settings.spacy_model)  # model load is not part of the throughput
         began = time.perf_counter()
         result = execute(project, "bench", settings, [str(Path(tmp) / "corpus")])

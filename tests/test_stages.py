@@ -86,3 +86,16 @@ def test_stage_cycles_are_reported() -> None:
     b = CountingStage(name="b", requires=("a",))
     with pytest.raises(RuntimeError, match="stage cycle"):
         order_stages([a, b])
+
+
+def test_stages_setting_runs_only_the_named_stages(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.setenv("POLICYLENS_STAGES", "nlp.spacy")
+    result = invoke("analyze", str(tmp_path / "a.txt"), "--project", str(tmp_path / "p"))
+    assert [line for line in result.output.splitlines() if line.startswith("Stage ")] == [
+        "Stage nlp.spacy: 1 processed"]
+    monkeypatch.setenv("POLICYLENS_STAGES", "nlp.spacy,nope")
+    result = invoke("run", "--project", str(tmp_path / "p"))
+    assert result.exit_code == 2
+    assert "Unknown stage nope in the stages setting. Choose from: " in result.output

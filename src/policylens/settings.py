@@ -29,6 +29,7 @@ class Settings:
     allow_private_urls: bool = False
     user_agent: str = "policylens/0.1 (+https://github.com/policylens/policylens)"
     progress: bool = True
+    stages: str = ""  # comma-separated stage names to run; empty runs every registered stage
     executor: str = "local"  # where document stages run: local | dask
     workers: int = 0  # local: 0 = in this process, N = a pool of N processes; dask: 0 = one per CPU
     scheduler: str = ""  # address of a running Dask scheduler; empty = a local cluster

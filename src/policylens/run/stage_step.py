@@ -10,6 +10,7 @@ from typing import Any, Iterator
 from rich.progress import Progress
 
 from ..settings import Settings
+from ..errors import UsageError
 from ..stages import Stage, StageContext, registered_stages
 from ..store.db import transaction
 from ..store.writes import insert_rows, replace_stage_rows
@@ -70,6 +71,17 @@ def run_document_stage(db: sqlite3.Connection, stage: Stage, executor: Executor,
     return len(todo)
 
 
+def selected_stages(settings: Settings) -> list[Stage]:
+    """The registered stages, or those named by the ``stages`` setting."""
+    stages = registered_stages()
+    wanted = {n.strip() for n in settings.stages.split(",") if n.strip()}
+    unknown = wanted - {s.name for s in stages}
+    if unknown:
+        raise UsageError(f"Unknown stage {', '.join(sorted(unknown))} in the stages setting. "
+                         f"Choose from: {', '.join(s.name for s in stages)}.")
+    return [s for s in stages if not wanted or s.name in wanted]
+
+
 def run_stages(db: sqlite3.Connection, settings: Settings, run_id: int, progress: Progress,
                executor: Executor | None = None) -> tuple[dict[str, int], dict[str, float]]:
     """Run every registered stage; return documents processed and seconds per stage.
@@ -85,7 +97,7 @@ def run_stages(db: sqlite3.Connection, settings: Settings, run_id: int, progress
             executor.close()
     counts: dict[str, int] = {}
     timings: dict[str, float] = {}
-    for stage in registered_stages():
+    for stage in selected_stages(settings):
         began = time.perf_counter()
         if stage.level == "document":
             counts[stage.name] = run_document_stage(db, stage, executor, settings,
