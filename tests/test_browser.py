@@ -192,3 +192,36 @@ def test_demo_report_and_dashboard_of_the_sample_corpus(browser: object,
         assert web.locator(".doc-text span.sent").count() > 3
         assert scroll_width(web) <= WIDTH and web.errors == []
         web.screenshot(path=str(ARTIFACTS / "demo-document.png"))
+
+
+def test_hostile_articles_run_nothing_in_the_report_or_the_web_ui(
+        browser: object, tmp_path: Path) -> None:
+    """Hostile HTML and JSON lines through the real ingest, then report and dashboard."""
+    from conftest import export_jsonl, invoke
+    from test_security import ARTICLE, HOSTILE, JS_URLS, MARK
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    records = [{"text": f"{ARTICLE} Quote {i}: {p}", "title": f"Title {p}", "author": p,
+                "url": JS_URLS[i % len(JS_URLS)]} for i, p in enumerate(HOSTILE)]
+    (inputs / "feed.jsonl").write_text("\n".join(__import__("json").dumps(r) for r in records))
+    for i, payload in enumerate(HOSTILE):
+        (inputs / f"page{i}.html").write_text(
+            f"<html><head><title>{payload}</title><script>alert('{MARK}')</script></head>"
+            f"<body onload=\"alert('{MARK}')\"><article><p>{ARTICLE} {payload}</p>"
+            f"<p>{ARTICLE} More.</p></article></body></html>", encoding="utf-8")
+    project = tmp_path / "p"
+    invoke("add", str(inputs), "--project", str(project))
+    report = write_report(Project(project), tmp_path / "report.html")
+    docs = [r["doc_id"] for r in export_jsonl(project, "sources") if r["doc_id"]]
+    assert len(docs) >= len(HOSTILE)
+    with serving(project) as base:
+        pages = [f"{base}/-/policylens/doc/{d}" for d in docs[:3]]
+        for url in [report.as_uri(), f"{base}/-/policylens", *pages]:
+            page = new_page(browser)
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(url)
+            page.wait_for_timeout(300)
+            assert dialogs == [] and page.errors == [], url
+            assert MARK in page.content()  # the hostile text is there, shown as text
