@@ -58,11 +58,13 @@ def update_floors(shared: Path, allow_lower: bool, reason: str | None) -> list[s
     for name, value in scores.items():
         new = round(max(0.0, value - MARGIN), 3)
         old = data["floors"].get(name)
-        if old is not None and new < old:
+        if old is not None and value < old:  # only a score under its floor lowers it
             if not allow_lower:
                 lowered.append(f"{name}: {old} -> {new}")
                 continue
-        data["floors"][name] = new if old is None or allow_lower else max(old, new)
+            data["floors"][name] = new
+            continue
+        data["floors"][name] = new if old is None else max(old, new)
     if lowered:
         raise SystemExit("Refusing to lower floors (use --allow-lower --reason):\n  "
                          + "\n  ".join(lowered))
