@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from conftest import export_jsonl, invoke
+from conftest import SAMPLE_QUESTION, export_jsonl, invoke
 
 DOCUMENT_FIELDS = {"id", "source", "title", "author", "outlet", "published",
                    "published_earliest", "published_latest", "date_how", "kind", "text"}
@@ -150,3 +150,5 @@ def test_demo_analyses_the_bundled_corpus(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert f"Database: {tmp_path / 'demo' / 'policylens.db'}" in result.output
     assert f"Report: {tmp_path / 'demo' / 'report.html'}" in result.output
+    stances = export_jsonl(tmp_path / "demo", "stances")
+    assert len(stances) == 10 and {s["question"] for s in stances} == {SAMPLE_QUESTION}

@@ -15,6 +15,9 @@ from .options import (executor_options, project_option, question_option, run_opt
                       settings_for)
 
 SAMPLE = files("policylens") / "data" / "sample"
+# The question the sample corpus was written around (see data/SAMPLE.md).
+SAMPLE_QUESTION = ("Should South Korea deepen its engagement with NATO, including the "
+                   "president attending NATO summits?")
 
 
 def _summary(result: RunResult) -> None:
@@ -101,12 +104,17 @@ def report(project_dir: Path, output: Path | None) -> None:
 @click.command()
 @click.option("--project", "project_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("demo-project"), show_default=True, help="Where to put the demo project.")
+@question_option
 @run_options
-def demo(project_dir: Path, batch_size: int | None, progress: bool | None) -> None:
-    """Analyse the sample corpus bundled with policylens."""
+def demo(project_dir: Path, questions: tuple[str, ...], batch_size: int | None,
+         progress: bool | None) -> None:
+    """Analyse the sample corpus bundled with policylens (by default with its question)."""
     project = Project(project_dir)
+    questions = questions or (SAMPLE_QUESTION,)
     click.echo(f"Analysing the bundled sample corpus ({SAMPLE}) into {project_dir}")
-    result = analyze(project, [str(SAMPLE)], settings_for(project, batch_size, progress))
+    click.echo(f"Question: {' / '.join(questions)}")
+    result = analyze(project, [str(SAMPLE)], settings_for(project, batch_size, progress),
+                     questions)
     _summary(result)
     raise SystemExit(result.exit_code)
 
