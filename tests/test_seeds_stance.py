@@ -30,8 +30,5 @@ def test_most_gold_key_points_are_found_on_their_side(seeds_project: Path, seeds
     assert len(found) >= MIN_KEYPOINTS_FOUND, found
 
 
-@pytest.mark.xfail(reason="this branch has only the minimal ingest.clean (no furniture removal); "
-                          "the foundation cleaner removes the cookie notice the model calls a claim",
-                   strict=False)
 def test_no_key_point_is_built_from_page_furniture(seeds_project: Path, seeds_gold: dict) -> None:
     assert furniture_keypoints(export_jsonl(seeds_project, "keypoints"), seeds_gold["documents"]) == 0
