@@ -67,23 +67,26 @@ def sample_dir() -> Path:
     return Path(str(SAMPLE))
 
 
+def analysed_project(tmp_path_factory: pytest.TempPathFactory, name: str, inputs: Path,
+                     question: str) -> Path:
+    """``inputs`` analysed with ``question`` into a fresh project; fails on any failed input."""
+    os.environ["POLICYLENS_PROGRESS"] = "false"
+    project = tmp_path_factory.mktemp(name) / "project"
+    result = invoke("analyze", str(inputs), "--project", str(project), "--question", question)
+    assert result.exit_code == 0, result.output
+    return project
+
+
 @pytest.fixture(scope="session")
 def sample_project(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path) -> Path:
     """The bundled sample corpus analysed once per test session."""
-    os.environ["POLICYLENS_PROGRESS"] = "false"
-    project = tmp_path_factory.mktemp("sample") / "project"
-    result = invoke("analyze", str(sample_dir), "--project", str(project), "--question", SAMPLE_QUESTION)
-    assert result.exit_code == 0, result.output
-    return project
+    return analysed_project(tmp_path_factory, "sample", sample_dir, SAMPLE_QUESTION)
 
 
 @pytest.fixture(scope="session")
 def seeds_project(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    os.environ["POLICYLENS_PROGRESS"] = "false"
-    project = tmp_path_factory.mktemp("seeds") / "project"
-    result = invoke("analyze", str(seeds_dir), "--project", str(project), "--question", SEEDS_QUESTION)
-    assert result.exit_code == 0, result.output
-    return project
+    """The reference articles analysed once per test session."""
+    return analysed_project(tmp_path_factory, "seeds", seeds_dir, SEEDS_QUESTION)
 
 
 def export_jsonl(project: Path, table: str) -> list[dict]:

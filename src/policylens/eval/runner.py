@@ -87,10 +87,6 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
 }
 
 
-def gold_files(prefix: str) -> tuple[str, ...]:
-    return EVALUATIONS[prefix][0]
-
-
 def run_evaluations(shared: Path | None = None) -> Scores:
     shared = Path(shared or DEFAULT_SHARED)
     if not shared.is_dir():
