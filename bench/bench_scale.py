@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from corpus import replicate  # noqa: E402
 from memory import PeakMemory  # noqa: E402
 
+from policylens.cli.ingest import SAMPLE_QUESTION  # noqa: E402
 from policylens.nlp.model import load_nlp  # noqa: E402
 from policylens.project import Project  # noqa: E402
 from policylens.run.pipeline import execute  # noqa: E402
@@ -40,10 +41,11 @@ def count(project: Project, sql: str) -> int:
     return n
 
 
-def timed_run(project: Project, settings: Settings, paths: list[str], run: bool = True) -> dict:
+def timed_run(project: Project, settings: Settings, paths: list[str], run: bool = True,
+              questions: tuple[str, ...] = ()) -> dict:
     with PeakMemory() as memory:
         began = time.perf_counter()
-        result = execute(project, "bench", settings, paths, run=run)
+        result = execute(project, "bench", settings, paths, run=run, questions=questions)
         seconds = time.perf_counter() - began
     return {"seconds": round(seconds, 2), "stage_seconds": result.timings,
             "processed": result.processed, "peak_rss_mb": round(memory.peak_mb),
@@ -79,13 +81,14 @@ def warm_cluster(workers: int, model: str):  # type: ignore[no-untyped-def]
     return cluster, client
 
 
-def run_subset(corpus: Path, settings: Settings, tmp: Path, name: str, docs: int) -> dict:
+def run_subset(corpus: Path, settings: Settings, tmp: Path, name: str, docs: int,
+               questions: tuple[str, ...]) -> dict:
     """Ingest and every stage of the first ``docs`` documents with another executor."""
     subset = tmp / f"{name}-corpus"
     subset.mkdir()
     for path in sorted(corpus.iterdir())[:docs or None]:
         shutil.copy(path, subset / path.name)
-    out = timed_run(Project(tmp / name), settings, [str(subset)])
+    out = timed_run(Project(tmp / name), settings, [str(subset)], questions=questions)
     out.pop("rss_samples")
     return out
 
@@ -106,9 +109,13 @@ def main() -> None:
                         help="documents of the scaling runs (default: all)")
     parser.add_argument("--output", type=Path, default=None,
                         help="also write the JSON here (updated after every phase)")
+    parser.add_argument("--question", action="append", default=None,
+                        help="question(s) for the stance stages (default: the sample corpus's own; "
+                             "pass --question '' to run without stance)")
     parser.add_argument("--only-scaling", action="store_true",
                         help="skip the in-process, bare-pass and incremental measurements")
     args = parser.parse_args()
+    args.questions = tuple(q for q in (args.question or [SAMPLE_QUESTION]) if q)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         replicate(tmp / "corpus", args.docs + args.added)
@@ -128,7 +135,9 @@ def main() -> None:
 def in_process(project: Project, settings: Settings, tmp: Path, args: argparse.Namespace,
                report: dict) -> None:
     """End to end in this process, the bare nlp.pipe pass, then an incremental add."""
-    e2e = report["end_to_end"] = timed_run(project, settings, [str(tmp / "corpus")])
+    report["questions"] = list(args.questions)
+    e2e = report["end_to_end"] = timed_run(project, settings, [str(tmp / "corpus")],
+                                           questions=args.questions)
     docs = count(project, "SELECT count(*) FROM documents")
     sents = count(project, "SELECT count(*) FROM sentences")
     words = count(project, "SELECT sum(length(text) - length(replace(text, ' ', '')) + 1) "
@@ -181,7 +190,7 @@ def scaling(settings: Settings, tmp: Path, args: argparse.Namespace) -> dict:
             else:  # the pool's startup and model loading are inside its time
                 flags = {"executor": "local", "workers": n}
             out[f"{executor}-{n}"] = run_subset(tmp / "corpus", replace(settings, **flags), tmp,
-                                                f"{executor}-{n}", args.scaling_docs)
+                                                f"{executor}-{n}", args.scaling_docs, args.questions)
             if executor == "dask":
                 client.close()
                 cluster.close()

@@ -13,6 +13,7 @@ from policylens.events.code import EVENT_FIELDS
 from policylens.events.corpus import compatible, group_mentions
 from policylens.events.modality import modality
 from policylens.events.ontology import cameo_for, mode_for
+from policylens.events.stage import PloverStage
 from policylens.events.when import resolve_date
 
 
@@ -52,11 +53,15 @@ PUB = date(2025, 6, 26)
     ("Yoon attended the summit held in Madrid on June 29th-30th.", "2025-06-29", "day", "explicit"),
     ("On May 27, Seoul hosted a summit.", "2025-05-27", "day", "explicit"),
     ("They signed a programme in 2012.", "2012", "year", "explicit"),
-    ("He spoke at the Madrid summit.", "2022-06-29", "day", "known_event:nato-2022-madrid"),
+    ("He spoke at NATO's Madrid summit.", "2022-06-29", "day", "known_event:nato-2022-madrid"),
     ("He spoke last month.", "2025-05", "month", "relative"),
     ("Leaders meet this week.", "2025-06", "month", "relative"),
     ("Trade fell earlier this year.", "2025", "year", "relative"),
     ("Seoul criticized Pyongyang.", "2025-06", "month", "publication"),
+    ("Lee skipped this week's NATO summit.", "2025-06-24", "day", "known_event:nato-2025-the-hague"),
+    ("Yoon went to last year's NATO summit.", "2024-07-09", "day", "known_event:nato-2024-washington"),
+    ("Seoul raised the 2025 budget for the alliance.", "2025-06", "month", "publication"),
+    ("Talks have stalled since March 2023.", "2023-03", "month", "explicit"),
 ])
 def test_dates_resolved_from_the_text(text, value, precision, how) -> None:  # type: ignore[no-untyped-def]
     found = resolve_date([text], PUB)
@@ -67,6 +72,17 @@ def test_a_month_without_year_is_the_latest_past_one_or_the_next_when_planned() 
     assert resolve_date(["in November"], PUB).value == "2024-11"
     assert resolve_date(["in November"], PUB, planned=True).value == "2025-11"
     assert resolve_date(["Seoul criticized Pyongyang."], None) is None
+
+
+def test_the_document_says_which_summit_series_a_sentence_means() -> None:
+    assert resolve_date(["He spoke at the Madrid summit."], PUB).how == "publication"
+    found = resolve_date(["He spoke at the Madrid summit."], PUB, context="A text about NATO.")
+    assert found.how == "known_event:nato-2022-madrid"
+
+
+def test_an_ambiguous_summit_is_the_next_one_when_planned_and_the_last_one_otherwise() -> None:
+    assert resolve_date(["Lee will attend the APEC summit."], PUB, planned=True).value == "2025-10-31"
+    assert resolve_date(["Lee attended the APEC summit."], PUB).value == "2024-11-15"
 
 
 def test_cameo_and_goldstein_follow_type_and_mode() -> None:
@@ -129,9 +145,15 @@ def test_seeds_export_events_with_the_exact_fields(seeds_project, seeds_dir) -> 
         assert tuple(row) == EVENT_FIELDS
         assert isinstance(row["actor"], list) and isinstance(row["target"], list)
         assert row["modality"] in ("asserted", "hypothetical", "planned", "negated")
-        assert row["stage"] == "events.plover" and row["stage_version"] == "v1"
+        assert (row["stage"], row["stage_version"]) == (PloverStage.name, PloverStage.version)
     assert len({r["event_id"] for r in rows}) <= len(rows)
     seeds = {p.name for p in seeds_dir.iterdir()}
     assert {Path(r["source"]).name for r in rows} <= seeds
     dyads = export_jsonl(seeds_project, "dyads")
     assert dyads and all(d["count"] >= 1 and len(d["month"]) == 7 for d in dyads)
+
+
+def test_deadlines_and_office_holders_do_not_date_an_event() -> None:
+    assert resolve_date(["Allies agreed to spend 5% by 2035."], PUB).how == "publication"
+    found = resolve_date(["Seoul sent aid after Yoon Suk-yeol's inauguration."], PUB)
+    assert not found.how.startswith("known_event:")

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from conftest import SAMPLE_QUESTION, export_jsonl, invoke
+from policylens.stance.claims_stage import ClaimsStage
 
 STANCE_FIELDS = ["doc_id", "source", "question_id", "question", "stance", "confidence", "evidence"]
 KEYPOINT_FIELDS = ["id", "question_id", "label", "side", "aspect", "sources", "quotes", "support"]
@@ -46,7 +47,7 @@ def test_claims_carry_stance_aspect_and_provenance(sample_project: Path) -> None
         assert c["stance"] in {"pro", "con", "neutral"}
         assert c["aspect"] in ASPECTS
         assert isinstance(c["is_claim"], bool)
-        assert (c["stage"], c["stage_version"]) == ("stance.claims", "v1")
+        assert (c["stage"], c["stage_version"]) == (ClaimsStage.name, ClaimsStage.version)
 
 
 def test_keypoints_have_exact_fields_and_cite_their_sources(sample_project: Path) -> None:

@@ -63,3 +63,13 @@ def test_quote_overlap_ignores_case_and_punctuation() -> None:
     assert quote_overlaps("In return, Yoon sought NATO’s greater involvement in pressuring North Korea.",
                           "Yoon sought NATO’s greater involvement in pressuring")
     assert not quote_overlaps("Seoul opened a mission in Brussels.", "Yoon sought NATO’s greater involvement")
+
+
+def test_only_argued_sentences_or_ones_naming_the_target_reach_the_model() -> None:
+    from policylens.stance.claims_stage import _can_bear_on, _target_names
+
+    names = _target_names("South Korea's engagement with NATO")
+    assert _can_bear_on("Seoul should keep its distance from the alliance for now.", names)
+    assert _can_bear_on("NATO leaders met in The Hague on Tuesday.", names)
+    assert not _can_bear_on("The weather in The Hague was mild on Tuesday.", names)
+    assert not _can_bear_on("NATO met.", names)  # too short to bear on anything

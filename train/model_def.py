@@ -30,3 +30,20 @@ class CrossEncoder(nn.Module):
         pooled = self.pooled(input_ids, attention_mask, token_type_ids)
         h = self.dropout(pooled)
         return self.stance(h), self.match(h).squeeze(-1), pooled
+
+
+class TypeClassifier(nn.Module):
+    """MiniLM-L6 with one linear head over the mean-pooled tokens: the PLOVER event type
+    (16 types and NONE) of a sentence whose source and target are marked in the text."""
+
+    def __init__(self, encoder_path: str, labels: int, dropout: float = 0.1) -> None:
+        super().__init__()
+        self.encoder = AutoModel.from_pretrained(encoder_path)
+        self.dropout = nn.Dropout(dropout)
+        self.types = nn.Linear(self.encoder.config.hidden_size, labels)
+
+    def forward(self, input_ids, attention_mask, token_type_ids):
+        out = self.encoder(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+        mask = attention_mask.unsqueeze(-1).to(out.last_hidden_state.dtype)
+        pooled = (out.last_hidden_state * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+        return self.types(self.dropout(pooled))

@@ -25,14 +25,13 @@ def code(file, output) -> None:  # type: ignore[no-untyped-def]
     it finds the events itself. Exits 1 when some lines could not be coded.
     """
     from ..events.code import code_lines
-    from ..nlp.embed import encode
     from ..nlp.model import load_nlp
     from ..settings import load_settings
 
     nlp = load_nlp(load_settings().spacy_model)
     origin = "-" if file.name in ("-", "<stdin>") else file.name
     failed = 0
-    for req in code_lines(file, origin, nlp, encode):
+    for req in code_lines(file, origin, nlp):
         line = {"events": req.events}
         if req.error:
             line["error"] = req.error

@@ -14,10 +14,12 @@ def register_stages(register):  # type: ignore[no-untyped-def]
     register(ActorStage)
     register(ActorCatalogStage)
 
+    from ..events.anchors import AnchorStage
     from ..events.corpus import DedupStage, DyadStage
     from ..events.stage import PloverStage
 
     register(PloverStage)
+    register(AnchorStage)
     register(DedupStage)
     register(DyadStage)
 

@@ -15,12 +15,11 @@ Scores = dict[str, float]
 
 def _coder():  # type: ignore[no-untyped-def]
     from ..events.code import code_lines
-    from ..nlp.embed import encode
     from ..nlp.model import load_nlp
     from ..settings import Settings
 
     nlp = load_nlp(Settings().spacy_model)
-    return lambda lines: list(code_lines(lines, "eval", nlp, encode))
+    return lambda lines: list(code_lines(lines, "eval", nlp))
 
 
 def _codes(actors: list[dict[str, Any]]) -> set[str]:

@@ -18,7 +18,7 @@ from .stage import PloverStage, codes, parse_day
 EVENT_FIELDS = ("id", "event_id", "doc_id", "source", "sentence", "evidence", "actor", "target",
                 "type", "mode", "context", "modality", "date", "date_precision", "date_how",
                 "cameo", "goldstein", "confidence", "stage", "stage_version")
-CHUNK = 64  # lines parsed and embedded together
+CHUNK = 64  # lines parsed and typed together
 
 
 @dataclass
@@ -72,20 +72,20 @@ def event_dict(e: CodedEvent, id_: str, origin: str | None, doc_id: str | None) 
     return {k: values[k] for k in EVENT_FIELDS}
 
 
-def code_lines(lines: Iterable[str], origin: str, nlp: Any, encode: Any) -> Iterator[Request]:
+def code_lines(lines: Iterable[str], origin: str, nlp: Any) -> Iterator[Request]:
     """Coded requests in input order, ``CHUNK`` lines at a time."""
     chunk: list[Request] = []
     for number, line in enumerate(lines, 1):
         # A blank line gets an empty answer so that output lines match input lines.
         chunk.append(parse_line(number, line) if line.strip() else Request(number))
         if len(chunk) >= CHUNK:
-            yield from _code_chunk(chunk, origin, nlp, encode)
+            yield from _code_chunk(chunk, origin, nlp)
             chunk = []
-    yield from _code_chunk(chunk, origin, nlp, encode)
+    yield from _code_chunk(chunk, origin, nlp)
 
 
-def _code_chunk(chunk: list[Request], origin: str, nlp: Any, encode: Any) -> list[Request]:
-    """Parse the chunk, gather every candidate, embed them in one batch, then finish."""
+def _code_chunk(chunk: list[Request], origin: str, nlp: Any) -> list[Request]:
+    """Parse the chunk, gather every candidate, type them together, then finish."""
     good = [r for r in chunk if r.error is None]
     found: list[tuple[Request, Candidate, bool]] = []  # (request, candidate, spans given)
     for req, doc in zip(good, nlp.pipe([r.text for r in good])):
@@ -97,7 +97,7 @@ def _code_chunk(chunk: list[Request], origin: str, nlp: Any, encode: Any) -> lis
         else:
             found += [(req, c, False) for sent in doc.sents
                       for c in candidates(doc, actors, sent) if c.targets]
-    probs = type_candidates([c for _, c, _ in found], encode)
+    probs = type_candidates([c for _, c, _ in found])
     for (req, cand, given), p in zip(found, probs):
         event = finish(cand, p, req.published, require_event=not given)
         if event is not None:

@@ -47,15 +47,17 @@ def event_id(group: list[dict[str, Any]]) -> str:
 
 class DedupStage:
     name = "events.dedup"
-    version = "v1"
+    version = "v2"
     level = "corpus"
-    requires: tuple[str, ...] = ("events.plover",)
+    requires: tuple[str, ...] = ("events.plover", "events.anchors")
     writes = ("event_links", "events")
 
     def process(self, batch: list[dict[str, Any]], ctx: StageContext) -> Rows:
         mentions = [dict(r) for r in ctx.db.execute(
-            "SELECT id, doc_id, type, actor_codes, target_codes, date, date_precision, "
-            "modality, goldstein FROM event_mentions ORDER BY id")]
+            "SELECT m.id, m.doc_id, m.type, m.actor_codes, m.target_codes, "
+            "COALESCE(o.date, m.date) AS date, COALESCE(o.date_precision, m.date_precision) "
+            "AS date_precision, m.modality, m.goldstein FROM event_mentions m "
+            "LEFT JOIN event_dates o ON o.mention_id = m.id ORDER BY m.id")]
         stamp = {"stage": self.name, "stage_version": self.version}
         links, events = [], []
         for group in group_mentions(mentions):

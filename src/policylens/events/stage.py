@@ -32,14 +32,12 @@ def codes(actors: list[Actor]) -> str:
 
 class PloverStage:
     name = "events.plover"
-    version = "v1"
+    version = "v2"
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy", "actors.gazetteer")
     writes = ("event_mentions",)
 
     def process(self, batch: list[dict[str, Any]], ctx: StageContext) -> Rows:
-        from ..nlp.embed import encode
-
         found = []  # (doc row, sentence index, candidate)
         for row in batch:
             parse = ctx.db.execute("SELECT data FROM parses WHERE doc_id = ?",
@@ -57,7 +55,7 @@ class PloverStage:
                     if cand.targets:
                         idx = bisect.bisect_right(starts, sent.start_char) - 1
                         found.append((row, published, idx, cand))
-        probs = type_candidates([f[3] for f in found], encode)
+        probs = type_candidates([f[3] for f in found])
         rows: list[dict[str, Any]] = []
         counters: dict[str, int] = {}
         for (row, published, idx, cand), p in zip(found, probs):

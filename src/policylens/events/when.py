@@ -9,26 +9,14 @@ how it was found. No cue: no date (the text gives none).
 
 from __future__ import annotations
 
-import csv
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
-from importlib.resources import files
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"])}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-_MON = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-MONTH_DAY = re.compile(rf"\b{_MON}\s+{_DAY}(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(\d{{4}}))?\b")
-DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MON}(?:,?\s+(\d{{4}}))?\b")
-MONTH_YEAR = re.compile(rf"\b{_MON}\s+(\d{{4}})\b")
-MONTH_ONLY = re.compile(rf"\b(?:in|early|late|mid-?|since|by|during|this|last|next|upcoming|"
-                        rf"until)\s+(?:early\s+|late\s+|mid-?)?{_MON}(?!\s*\d)")
-YEAR = re.compile(r"\b(?:in|since|from|during|of|early|late|mid-?|around)\s+((?:19[5-9]|20[0-4])\d)\b")
+from ..ingest.dates import DateMention, find_dates
+from ..ingest.known_events import EventRef, KnownEvent, find_event_refs
+
 RELATIVE = [  # pattern, (unit, offset), precision
     (re.compile(r"\b(today|this morning|tonight)\b", re.I), ("day", 0), "day"),
     (re.compile(r"\byesterday\b", re.I), ("day", -1), "day"),
@@ -42,36 +30,22 @@ RELATIVE = [  # pattern, (unit, offset), precision
     (re.compile(r"\blast year\b", re.I), ("year", -1), "year"),
     (re.compile(r"\bnext year\b", re.I), ("year", 1), "year"),
 ]
+# A bare year dates an event only after a preposition ("in 2012"); "the 2025 budget" does not,
+# and neither does a deadline ("by 2035").
+YEAR_LEAD = re.compile(r"\b(?:in|since|from|during|of|early|late|mid-?|around)\s+$", re.I)
 
 
 @dataclass(frozen=True)
 class EventDate:
     value: str  # YYYY-MM-DD, YYYY-MM or YYYY
     precision: str  # day | month | year
-    how: str  # explicit | relative | known_event:<id>
+    how: str  # explicit | relative | known_event:<id> | publication
 
 
-@dataclass(frozen=True)
-class KnownEvent:
-    id: str
-    names: tuple[str, ...]
-    start: date
-
-
-@lru_cache(maxsize=1)
-def known_events() -> tuple[KnownEvent, ...]:
-    path = files("policylens") / "data" / "known_events.csv"
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            names = [r["name"]] + [a for a in (r.get("aliases") or "").split(";") if a]
-            out.append(KnownEvent(r["id"], tuple(n.strip().lower() for n in names),
-                                  date.fromisoformat(r["start"])))
-    return tuple(out)
-
-
-def resolve_date(texts: list[str], published: date | None, planned: bool = False) -> EventDate | None:
-    """The first date found in ``texts`` (most specific text first).
+def resolve_date(texts: list[str], published: date | None, planned: bool = False,
+                 context: str | None = None) -> EventDate | None:
+    """The first date found in ``texts`` (most specific text first); ``context`` is the
+    whole document, which says which summit series "the Madrid summit" belongs to.
 
     A sentence with no date cue reports news of its publication month, as
     the gold convention has it ("as precise as the text allows").
@@ -79,7 +53,7 @@ def resolve_date(texts: list[str], published: date | None, planned: bool = False
     # An explicit date anywhere in the sentence wins; otherwise cues nearest the event first.
     searches = [(_explicit, t) for t in texts] + [(f, t) for t in texts for f in (_known, _relative)]
     for finder, text in searches:
-        found = finder(text, published, planned)
+        found = finder(text, published, planned, context)
         if found:
             return found
     if published is not None:
@@ -87,77 +61,85 @@ def resolve_date(texts: list[str], published: date | None, planned: bool = False
     return None
 
 
-def _explicit(text: str, published: date | None, planned: bool) -> EventDate | None:
-    """The earliest explicit date in the text (the one nearest the event's subject)."""
-    found = []
-    for rank, (pattern, build) in enumerate(_EXPLICIT):
-        for m in pattern.finditer(text):
-            found.append((m.start(), rank, m, build))
-    for _, _, m, build in sorted(found, key=lambda f: (f[0], f[1])):
-        date_ = build(m, published, planned)
-        if date_:
-            return date_
+def _explicit(text: str, published: date | None, planned: bool, context: str | None) -> EventDate | None:
+    """The earliest usable date written in the text (the one nearest the event's subject)."""
+    for mention in find_dates(text, bare_months=True):
+        if mention.precision == "year" and not YEAR_LEAD.search(text[:mention.pos]):
+            continue
+        found = _from_mention(mention, published, planned)
+        if found:
+            return found
     return None
 
 
-def _month_day(m: re.Match, published: date | None, planned: bool) -> EventDate | None:
-    return _day(_month(m.group(1)), int(m.group(2)), m.group(3), published, planned)
-
-
-def _day_month(m: re.Match, published: date | None, planned: bool) -> EventDate | None:
-    return _day(_month(m.group(2)), int(m.group(1)), m.group(3), published, planned)
-
-
-def _month_year(m: re.Match, published: date | None, planned: bool) -> EventDate | None:
-    return EventDate(f"{m.group(2)}-{_month(m.group(1)):02d}", "month", "explicit")
-
-
-def _month_only(m: re.Match, published: date | None, planned: bool) -> EventDate | None:
-    if published is None:
+def _from_mention(m: DateMention, published: date | None, planned: bool) -> EventDate | None:
+    """A written date as an event date; a missing year comes from the publication date."""
+    year = m.year
+    if year is None:
+        if published is None or m.month is None:
+            return None
+        year = year_for(m.month, published, planned)
+    span = m.span(year)
+    if span is None:
         return None
-    month = _month(m.group(1))
-    return EventDate(f"{_year_for(month, published, planned)}-{month:02d}", "month", "explicit")
+    value = {"day": span[0].isoformat(), "month": span[0].isoformat()[:7], "year": str(year)}
+    return EventDate(value[m.precision], m.precision, "explicit")
 
 
-def _year(m: re.Match, published: date | None, planned: bool) -> EventDate | None:
-    return EventDate(m.group(1), "year", "explicit")
-
-
-_EXPLICIT = [(MONTH_DAY, _month_day), (DAY_MONTH, _day_month), (MONTH_YEAR, _month_year),
-             (MONTH_ONLY, _month_only), (YEAR, _year)]
-
-
-def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")[:3]]
-
-
-def _day(month: int, day: int, year: str | None, published: date | None,
-         planned: bool) -> EventDate | None:
-    if year is None and published is None:
-        return None
-    y = int(year) if year else _year_for(month, published, planned)  # type: ignore[arg-type]
-    try:
-        return EventDate(date(y, month, day).isoformat(), "day", "explicit")
-    except ValueError:
-        return None
-
-
-def _year_for(month: int, published: date, planned: bool) -> int:
+def year_for(month: int, published: date, planned: bool) -> int:
     """A month without a year: the latest one not after publication (the next one if planned)."""
     if planned:
         return published.year if month >= published.month else published.year + 1
     return published.year if month <= published.month else published.year - 1
 
 
-def _known(text: str, published: date | None, planned: bool) -> EventDate | None:
-    low = text.lower()
-    for ev in known_events():
-        if any(name in low for name in ev.names if len(name) > 6):
-            return EventDate(ev.start.isoformat(), "day", f"known_event:{ev.id}")
+def _known(text: str, published: date | None, planned: bool, context: str | None) -> EventDate | None:
+    """An anchor to a known dated event ("at the Madrid summit", "this week's NATO summit")."""
+    for ref in find_event_refs(text, context):
+        if ref.status:  # "President Yoon" dates the text after an inauguration, not the event
+            continue
+        event = _pick(ref, published, planned)
+        if event is not None:
+            return EventDate(event.start.isoformat(), "day", f"known_event:{event.id}")
     return None
 
 
-def _relative(text: str, published: date | None, planned: bool) -> EventDate | None:
+def _pick(ref: EventRef, published: date | None, planned: bool) -> KnownEvent | None:
+    """The one event a reference means: the only candidate, or the one its relation to the
+    publication date ("this week's", "last year's", "upcoming") or the tense points to."""
+    if len(ref.candidates) == 1:
+        return ref.candidates[0]
+    if published is None:
+        return None
+    rel = ref.relation
+    if isinstance(rel, tuple):
+        lo, hi = _period(published, *rel)
+        inside = [e for e in ref.candidates if lo <= e.start <= hi or lo <= e.end <= hi]
+        return inside[0] if len(inside) == 1 else None
+    ahead = rel == "future" or (rel is None and planned)
+    if ahead:
+        later = [e for e in ref.candidates if e.end >= published]
+        return min(later, key=lambda e: e.start) if later else None
+    earlier = [e for e in ref.candidates if e.start <= published]
+    return max(earlier, key=lambda e: e.start) if earlier else None
+
+
+def _period(published: date, unit: str, offset: int) -> tuple[date, date]:
+    """The days of the week, month, year or day ``offset`` units from publication."""
+    if unit == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + offset
+        year, month = index // 12, index % 12 + 1
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    if unit == "year":
+        return date(published.year + offset, 1, 1), date(published.year + offset, 12, 31)
+    day = published + timedelta(days=offset)
+    return day, day
+
+
+def _relative(text: str, published: date | None, planned: bool, context: str | None) -> EventDate | None:
     if published is None:
         return None
     for pattern, (unit, offset), precision in RELATIVE:

@@ -259,16 +259,21 @@ def _summit_ref(text: str, m: re.Match[str], default_series: str | None) -> Even
     return EventRef(text[start:end], start, events, relation)
 
 
-def find_event_refs(text: str) -> list[EventRef]:
-    """Every reference to a known event in ``text``: summits and named events."""
-    default_series = dominant_series(text)
+def find_event_refs(text: str, context: str | None = None) -> list[EventRef]:
+    """Every reference to a known event in ``text``: summits and named events.
+
+    ``context`` (the whole document, when ``text`` is one sentence of it) tells which
+    summit series the text is about: "the Madrid summit" is NATO's in a text about NATO.
+    """
+    about = context if context is not None else text
+    default_series = dominant_series(about)
     refs: list[EventRef] = []
     for m in _NOUN_RE.finditer(text):
         ref = _summit_ref(text, m, default_series)
         if ref is not None:
             refs.append(ref)
     taken = [(r.pos, r.pos + len(r.text)) for r in refs]
-    named = {k for k, p in _SERIES_RE.items() if p.search(text)}
+    named = {k for k, p in _SERIES_RE.items() if p.search(text) or p.search(about)}
     index = _alias_index()
     for word in _WORD_RE.finditer(text):
         for pattern, event in index.get(word.group(0).replace("\u2019", "'").casefold(), ()):

@@ -9,7 +9,7 @@ import sqlite3
 from typing import Any
 
 from ..stages import Rows, StageContext
-from .coding import Coded, code_sentences
+from .coding import Coded, code_sentences, is_argued
 from .docstance import ClaimVote, document_stance
 from .model import load_model
 
@@ -18,7 +18,7 @@ MIN_SENTENCE_WORDS = 4
 
 class ClaimsStage:
     name = "stance.claims"
-    version = "v1"
+    version = "v2"
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("claims", "stances")
@@ -36,8 +36,8 @@ class ClaimsStage:
 
     def _code_document(self, doc_id: str, sentences: list[dict[str, Any]], q: sqlite3.Row, rows: Rows) -> None:
         stamp = {"stage": self.name, "stage_version": self.version}
-        usable = [s for s in sentences if len(s["text"].split()) >= MIN_SENTENCE_WORDS]
         names = _target_names(q["target"] or q["text"])
+        usable = [s for s in sentences if _can_bear_on(s["text"], names)]
         coded = code_sentences(load_model(), [(s["text"], q["text"]) for s in usable],
                                aspect_for=lambda c: c.is_claim)
         votes = []
@@ -65,11 +65,20 @@ def _target_names(target: str) -> set[str]:
     return {w.lower() for w in re.findall(r"\b[A-Z][\w-]+", target)} - {"should", "is", "are", "does", "do"}
 
 
+def _can_bear_on(text: str, names: set[str]) -> bool:
+    """Worth a model pass: an argued sentence (it may be a claim) or one naming the target.
+    Any other sentence could at most be listed as a non-claim that bears on the question."""
+    if len(text.split()) < MIN_SENTENCE_WORDS:
+        return False
+    return is_argued(text) or _names_target(text, names)
+
+
+def _names_target(text: str, names: set[str]) -> bool:
+    return bool({w.lower() for w in re.findall(r"[\w-]+", text)} & names)
+
+
 def _bears_on(text: str, coded: Coded, names: set[str]) -> bool:
-    if coded.p_pro + coded.p_con >= 0.5:
-        return True
-    words = {w.lower() for w in re.findall(r"[\w-]+", text)}
-    return bool(words & names)
+    return coded.p_pro + coded.p_con >= 0.5 or _names_target(text, names)
 
 
 def _claim_row(doc_id: str, qid: str, s: dict[str, Any], c: Coded, position: float,

@@ -39,11 +39,16 @@ VIEWS = {
     # One object per event mention; event_id comes from the dedup stage.
     "events": """SELECT m.id, COALESCE(l.event_id, m.id) AS event_id, m.doc_id,
         COALESCE(d.url, d.source) AS source, m.sentence, m.evidence, m.actor, m.target,
-        m.type, m.mode, m.context, m.modality, m.date, m.date_precision, m.date_how,
+        m.type, m.mode, m.context, m.modality, COALESCE(o.date, m.date) AS date,
+        COALESCE(o.date_precision, m.date_precision) AS date_precision,
+        COALESCE(o.date_how, m.date_how) AS date_how,
         m.cameo, m.goldstein, m.confidence, m.stage, m.stage_version
         FROM event_mentions m JOIN documents d ON d.id = m.doc_id
         LEFT JOIN event_links l ON l.mention_id = m.id
+        LEFT JOIN event_dates o ON o.mention_id = m.id
         ORDER BY d.source, m.doc_id, m.id""",
+    "corpus_events": """SELECT id, place, date, date_precision, doc_id, evidence, stage,
+        stage_version FROM corpus_events ORDER BY place, date""",
     "dyads": """SELECT source_code, target_code, month, goldstein_sum, count, stage,
         stage_version FROM dyads ORDER BY source_code, target_code, month""",
     "stances": """SELECT s.doc_id, d.source, s.question_id, q.text AS question, s.stance,

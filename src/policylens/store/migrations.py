@@ -317,3 +317,27 @@ def m006_stance() -> str:
             PRIMARY KEY (keypoint_id, claim_id)
         );
         """
+
+
+@migration
+def m011_event_anchors() -> str:
+    return """
+        CREATE TABLE corpus_events (
+            id TEXT PRIMARY KEY,            -- ce-<hash of place and date>
+            place TEXT NOT NULL,            -- lower case: "gyeongju"
+            date TEXT NOT NULL,             -- YYYY-MM-DD or YYYY-MM
+            date_precision TEXT NOT NULL,
+            doc_id TEXT NOT NULL,           -- the document that dates it
+            evidence TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE TABLE event_dates (
+            mention_id TEXT PRIMARY KEY,    -- event_mentions.id dated by a corpus event
+            date TEXT NOT NULL,
+            date_precision TEXT NOT NULL,
+            date_how TEXT NOT NULL,         -- corpus_event:<id>
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        """

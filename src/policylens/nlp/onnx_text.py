@@ -1,0 +1,56 @@
+"""A transformer exported to ONNX, run over texts or text pairs with onnxruntime + tokenizers.
+
+Shared by the trained cross-encoders (stance, event type): no torch at run time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import PolicylensError
+
+# One text per run: dynamic int8 quantization scales activations over the whole input
+# tensor, so a text's result would depend on which texts share its batch -- and batches
+# differ between executors and partitions, whose results must be identical.
+BATCH = 1
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+
+
+class OnnxTextModel:
+    def __init__(self, model: Path, tokenizer: Path, max_tokens: int, what: str) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        if not model.exists() or not tokenizer.exists():
+            raise PolicylensError(f"The {what} is missing at {model}: reinstall policylens "
+                                  "(pip install --force-reinstall policylens).")
+        opts = ort.SessionOptions()
+        # Stages may run in several processes at once: one thread each keeps the cores shared.
+        opts.intra_op_num_threads = 1
+        opts.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(tokenizer))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_length=max_tokens)
+
+    def run(self, inputs: Sequence[str] | Sequence[tuple[str, str]], output: str) -> np.ndarray:
+        """The named output for each text (or pair), in input order."""
+        encodings = self.tokenizer.encode_batch(list(inputs))
+        rows = [self._one(e, output) for e in encodings]
+        return np.stack(rows) if rows else np.zeros((0,), dtype=np.float32)
+
+    def _one(self, encoding, output: str) -> np.ndarray:  # type: ignore[no-untyped-def]
+        n = len(encoding.ids)
+        feeds = {"input_ids": np.array([encoding.ids], dtype=np.int64),
+                 "attention_mask": np.ones((1, n), dtype=np.int64),
+                 "token_type_ids": np.array([encoding.type_ids], dtype=np.int64)}
+        (out,) = self.session.run([output], feeds)
+        return out[0]
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
