@@ -263,3 +263,11 @@ def test_cleaning_only_removes_lines(raw):
     kept = [line for line in cleaned.text.splitlines() if line.strip()]
     assert all(line in source for line in kept)
     assert sorted(kept + cleaned.removed) == sorted(source)
+
+
+def test_a_short_hard_wrapped_paragraph_keeps_its_first_line() -> None:
+    raw = ("Ministers meet\n\nNorway hosted the ministers of Sweden and Finland this week. The summit in Bergen on\n"
+           "March 10 brought the three governments together for the first time in a decade.\n")
+    cleaned = clean_plain_text(raw)
+    assert "The summit in Bergen on" in cleaned.text
+    assert cleaned.removed == ["Ministers meet"]

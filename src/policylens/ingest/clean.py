@@ -79,13 +79,19 @@ def _looks_wrapped(lines: list[str]) -> bool:
     return longest <= 100 and sum(n >= 0.6 * longest for n in filled) >= 0.6 * len(filled)
 
 
+# How a line that ends a paragraph (or a heading, a list item) ends; a long line ending
+# otherwise ("... The summit in Bergen on") was cut by a hard wrap, even in a short file.
+_ENDS_CLAUSE = re.compile(r"[.!?:;,\"'\u201d\u2019)\]\u2026]$")
+
+
 def _continues(previous: str, line: str, wrapped: bool) -> bool:
     """Whether ``line`` carries on the paragraph ending with ``previous``."""
-    if len(previous) < 30 or is_sentence_like(previous) and not wrapped:
+    cut_short = len(previous) >= 60 and not _ENDS_CLAUSE.search(previous)
+    if len(previous) < 30 or is_sentence_like(previous) and not wrapped and not cut_short:
         return False
     if furniture_label(previous) or furniture_label(line):
         return False
-    return wrapped or line[:1].islower()
+    return wrapped or cut_short or line[:1].islower()
 
 
 def _describe(unit: _Unit) -> None:
