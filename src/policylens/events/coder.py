@@ -192,7 +192,9 @@ def choose_type(cue: str | None, probs: np.ndarray, require_event: bool,
     i = int(np.argmax(typed))
     if cue is not None and typed[i] < cue_below:
         return cue, 0.5 + 0.5 * float(typed[TYPES.index(cue)])
-    if cue is None and require_event and (probs[LABELS.index(NONE)] >= probs[i] or typed[i] < MIN_CONFIDENCE):
+    if require_event and probs[LABELS.index(NONE)] >= probs[i]:
+        return None  # the model says the sentence states no event between the two
+    if cue is None and require_event and typed[i] < MIN_CONFIDENCE:
         return None
     return TYPES[i], float(typed[i])
 

@@ -16,7 +16,7 @@ DOCBIN_ATTRS = ["ORTH", "SPACY", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP",
 
 class SpacyStage:
     name = "nlp.spacy"
-    version = "v1"
+    version = "v2"
     level = "document"
     requires: tuple[str, ...] = ()
     writes = ("sentences", "mentions", "parses")
