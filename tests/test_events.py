@@ -157,3 +157,11 @@ def test_deadlines_and_office_holders_do_not_date_an_event() -> None:
     assert resolve_date(["Allies agreed to spend 5% by 2035."], PUB).how == "publication"
     found = resolve_date(["Seoul sent aid after Yoon Suk-yeol's inauguration."], PUB)
     assert not found.how.startswith("known_event:")
+
+
+def test_a_missing_type_model_says_how_to_fix_it(tmp_path: Path) -> None:
+    from policylens.errors import PolicylensError
+    from policylens.events.head import TypeModel
+
+    with pytest.raises(PolicylensError, match="event-type model is missing .* reinstall policylens"):
+        TypeModel(tmp_path)
