@@ -73,3 +73,25 @@ def test_only_argued_sentences_or_ones_naming_the_target_reach_the_model() -> No
     assert _can_bear_on("NATO leaders met in The Hague on Tuesday.", names)
     assert not _can_bear_on("The weather in The Hague was mild on Tuesday.", names)
     assert not _can_bear_on("NATO met.", names)  # too short to bear on anything
+
+
+def test_average_linkage_merges_while_the_mean_similarity_reaches_the_threshold() -> None:
+    import numpy as np
+
+    from policylens.stance.cluster import average_linkage
+
+    sim = np.array([[0, .9, .6, 0], [.9, 0, .2, 0], [.6, .2, 0, .1], [0, 0, .1, 0]], dtype=np.float32)
+    assert average_linkage(sim, 0.5) == [[0, 1], [2], [3]]  # {0,1} vs 2 averages 0.4
+    assert average_linkage(sim, 0.35) == [[0, 1, 2], [3]]
+
+
+def test_a_claim_repeated_word_for_word_is_scored_once_as_the_same_point() -> None:
+    from policylens.stance.cluster import similarity
+    from policylens.stance.model import load_model
+
+    texts = ["Seoul should attend the summit to protect its security.",
+             "Tariffs will hurt Korean exporters this year.",
+             "Seoul should attend the summit to protect its security."]
+    sim = similarity(load_model(), texts)
+    assert sim[0, 2] == sim[2, 0] == 1.0 and sim[0, 0] == 0.0
+    assert sim[0, 1] == sim[2, 1] < 1.0

@@ -111,6 +111,34 @@ def ibm_split(root: Path) -> tuple[list[Pair], list[Pair]]:
     return train, dev
 
 
+_NEGATABLE = re.compile(r"(?i)\b(should|would|must|can|is|are|will)\b(?!\s+not\b)")
+
+
+def negated_motion(motion: str) -> str | None:
+    """The motion with its first modal or copula negated ("We should ban X" -> "We should not
+    ban X", "Should we X?" -> "Should we not X?", "X is harmful" -> "X is not harmful")."""
+    m = _NEGATABLE.search(motion)
+    if m is None:
+        return None
+    if motion.endswith("?") and m.start() == 0:  # "Should we X?": negate after a pronoun subject
+        words = motion.split(" ", 2)
+        pronoun = len(words) == 3 and words[1].lower() in {"we", "they", "you", "it", "he", "she"}
+        return f"{words[0]} {words[1]} not {words[2]}" if pronoun else None
+    return motion[:m.end()] + " not" + motion[m.end():]
+
+
+def negated_pairs(pairs: list[Pair], share: float, rng: random.Random) -> list[Pair]:
+    """A share of pro/con pairs again with the motion negated and the side flipped: the stance is
+    toward the proposition, not toward the thing it names ("advertising is harmful")."""
+    out = []
+    for p in pairs:
+        if p.label in (0, 1) and rng.random() < share:
+            negated = negated_motion(p.text_a)
+            if negated:
+                out.append(Pair(negated, p.text_b, p.task, 1 - p.label, p.group))
+    return out
+
+
 def off_topic_neutrals(pairs: list[Pair], n: int, rng: random.Random) -> list[Pair]:
     """Arguments paired with another topic's target: they do not address it, so neutral."""
     out = []

@@ -34,13 +34,14 @@ def build_train(root: Path, args: argparse.Namespace) -> list[D.Pair]:
     kp_stance = _sample(D.argkp_stance(root, "train", rng), args.argkp_n, rng)
     ibm_train, _ = D.ibm_split(root)
     neutrals = D.off_topic_neutrals(kp_stance + ibm_train, args.off_topic, rng)
+    negated = D.negated_pairs(kp_stance + ibm_train, args.negate, rng) if args.negate else []
     match = D.argkp_match(root, "train")
     pos = _sample([p for p in match if p.label == 1], args.match_pos, rng)
     neg = [p for p in match if p.label == 0]
     neg = rng.sample(neg, min(len(neg), int(len(pos) * args.neg_ratio)))
-    log.info("vast %d argkp-stance %d ibm %d off-topic %d match +%d -%d",
-             len(vast), len(kp_stance), len(ibm_train), len(neutrals), len(pos), len(neg))
-    return vast + kp_stance + ibm_train + neutrals + pos + neg
+    log.info("vast %d argkp-stance %d ibm %d off-topic %d negated %d match +%d -%d",
+             len(vast), len(kp_stance), len(ibm_train), len(neutrals), len(negated), len(pos), len(neg))
+    return vast + kp_stance + ibm_train + neutrals + negated + pos + neg
 
 
 def _sample(pairs: list[D.Pair], n: int, rng: random.Random) -> list[D.Pair]:
@@ -149,6 +150,8 @@ def main() -> None:
     p.add_argument("--max-len", type=int, default=80)
     p.add_argument("--neg-ratio", type=float, default=1.4)
     p.add_argument("--off-topic", type=int, default=800)
+    p.add_argument("--negate", type=float, default=0.0,
+                   help="share of argument pairs added again with the motion negated, side flipped")
     p.add_argument("--vast-n", type=int, default=5000)
     p.add_argument("--argkp-n", type=int, default=3000)
     p.add_argument("--match-pos", type=int, default=2500)

@@ -13,7 +13,19 @@ SHORTLIST = 15  # above this many claims, score only each claim's nearest neighb
 
 
 def similarity(model: CrossEncoder, texts: Sequence[str]) -> np.ndarray:
-    """Symmetric [N, N] match probabilities (0 for pairs not shortlisted)."""
+    """Symmetric [N, N] match probabilities (0 for pairs not shortlisted). A text repeated
+    word for word (syndicated copy) is scored once and counts as the same point (1.0)."""
+    unique = list(dict.fromkeys(texts))
+    node = np.array([unique.index(t) for t in texts]) if len(unique) < len(texts) else np.arange(len(texts))
+    sim_u = _unique_similarity(model, unique)
+    sim = sim_u[np.ix_(node, node)]
+    same = node[:, None] == node[None, :]
+    sim[same] = 1.0
+    np.fill_diagonal(sim, 0.0)
+    return sim
+
+
+def _unique_similarity(model: CrossEncoder, texts: list[str]) -> np.ndarray:
     n = len(texts)
     pairs = _candidate_pairs(model, texts)
     sim = np.zeros((n, n), dtype=np.float32)
@@ -41,17 +53,19 @@ def _candidate_pairs(model: CrossEncoder, texts: Sequence[str]) -> list[tuple[in
 
 
 def average_linkage(sim: np.ndarray, threshold: float = SAME_POINT) -> list[list[int]]:
-    """Merge the most similar groups while their mean similarity reaches the threshold."""
-    groups = [[i] for i in range(sim.shape[0])]
-    while len(groups) > 1:
-        best, pair = threshold, None
-        for a in range(len(groups)):
-            for b in range(a + 1, len(groups)):
-                s = float(sim[np.ix_(groups[a], groups[b])].mean())
-                if s >= best:
-                    best, pair = s, (a, b)
-        if pair is None:
-            break
-        a, b = pair
-        groups[a] = groups[a] + groups.pop(b)
-    return groups
+    """Groups merged by average linkage while their mean similarity reaches the threshold
+    (scipy's nearest-neighbour chain: quadratic, not cubic, in the number of claims)."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    n = sim.shape[0]
+    if n < 2:
+        return [[i] for i in range(n)]
+    dist = np.clip(1.0 - sim.astype(np.float64), 0.0, 1.0)
+    np.fill_diagonal(dist, 0.0)
+    labels = fcluster(linkage(squareform(dist, checks=False), method="average"),
+                      t=1.0 - threshold, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])

@@ -33,7 +33,7 @@ class Member:
 
 class KeypointsStage:
     name = "stance.keypoints"
-    version = "v1"
+    version = "v2"
     level = "corpus"
     requires: tuple[str, ...] = ("stance.claims",)
     writes = ("keypoints", "keypoint_claims")
