@@ -88,6 +88,8 @@ def train(args: argparse.Namespace) -> None:
     tok.enable_truncation(max_length=args.max_len)
     items = encode(tok, build_train(root, args))
     model = CrossEncoder(str(model_dir))
+    if args.init:  # continue from an earlier run's checkpoint
+        model.load_state_dict(torch.load(args.init, map_location="cpu"))
     freeze_lower(model, args.freeze_layers)
     model.train()
     steps_per_epoch = len(make_batches(items, args.batch, random.Random(0)))
@@ -160,6 +162,7 @@ def main() -> None:
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--max-minutes", type=float, default=55)
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--init", default="", help="checkpoint to start from (default: pre-trained MiniLM)")
     args = p.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -20,11 +20,12 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 @Language.component("policylens_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A sentence never runs across a blank line: the first word after one starts a sentence."""
+    text = doc.text  # built anew on every access: read it once
     last_end = None
     for token in doc:
         if token.is_space:
             continue
-        if last_end is not None and _BLANK_LINE.search(doc.text, last_end, token.idx):
+        if last_end is not None and _BLANK_LINE.search(text, last_end, token.idx):
             token.is_sent_start = True
         last_end = token.idx + len(token.text)
     return doc
