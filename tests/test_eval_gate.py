@@ -40,3 +40,21 @@ def test_eval_command_prints_the_table() -> None:
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0].split() == ["metric", "score", "floor"]
     assert "seeds.boilerplate_removed" in result.output
+
+
+def test_a_floor_is_lowered_only_when_asked_and_the_history_says_which(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from policylens.eval import gate
+
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"floors": {"a": 0.5, "b": 0.5}, "history": [], "gold_digests": {}}))
+    monkeypatch.setattr(gate, "FLOORS", floors)
+    monkeypatch.setattr(gate, "EVALUATIONS", {})
+    monkeypatch.setattr(gate, "run_evaluations", lambda shared: {"a": 0.4, "b": 0.9})
+    with pytest.raises(SystemExit, match="a: 0.5 -> 0.38"):
+        gate.update_floors(tmp_path, allow_lower=False, reason=None)
+    gate.update_floors(tmp_path, allow_lower=True, reason="a better model overall")
+    data = json.loads(floors.read_text())
+    assert data["floors"] == {"a": 0.38, "b": 0.88}
+    assert data["history"] == [{"lowered": ["a: 0.5 -> 0.38"], "reason": "a better model overall"}]

@@ -95,3 +95,11 @@ def test_a_claim_repeated_word_for_word_is_scored_once_as_the_same_point() -> No
     sim = similarity(load_model(), texts)
     assert sim[0, 2] == sim[2, 0] == 1.0 and sim[0, 0] == 0.0
     assert sim[0, 1] == sim[2, 1] < 1.0
+
+
+def test_a_claim_takes_the_aspect_whose_words_it_uses_most() -> None:
+    from policylens.stance.aspect import aspect_by_words
+
+    assert aspect_by_words("Attending would strengthen deterrence against missile threats.") == "security"
+    assert aspect_by_words("Tariffs will hurt Korean exporters.") == "economy"
+    assert aspect_by_words("It is the right thing to do.") is None  # left to the model

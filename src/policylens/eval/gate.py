@@ -59,19 +59,18 @@ def update_floors(shared: Path, allow_lower: bool, reason: str | None) -> list[s
         new = round(max(0.0, value - MARGIN), 3)
         old = data["floors"].get(name)
         if old is not None and value < old:  # only a score under its floor lowers it
-            if not allow_lower:
-                lowered.append(f"{name}: {old} -> {new}")
-                continue
-            data["floors"][name] = new
+            lowered.append(f"{name}: {old} -> {new}")
+            if allow_lower:
+                data["floors"][name] = new
             continue
         data["floors"][name] = new if old is None else max(old, new)
-    if lowered:
+    if lowered and not allow_lower:
         raise SystemExit("Refusing to lower floors (use --allow-lower --reason):\n  "
                          + "\n  ".join(lowered))
     data["gold_digests"] = {p: gold_digest(shared, p) for p in EVALUATIONS
                             if all((shared / n).exists() for n in EVALUATIONS[p][0])}
     if allow_lower:
-        data["history"].append({"lowered": True, "reason": reason or ""})
+        data["history"].append({"lowered": lowered, "reason": reason or ""})
     FLOORS.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return [f"{k}: {v}" for k, v in sorted(data["floors"].items())]
 
