@@ -79,14 +79,16 @@ def _looks_wrapped(lines: list[str]) -> bool:
     return longest <= 100 and sum(n >= 0.6 * longest for n in filled) >= 0.6 * len(filled)
 
 
-# How a line that ends a paragraph (or a heading, a list item) ends; a long line ending
-# otherwise ("... The summit in Bergen on") was cut by a hard wrap, even in a short file.
-_ENDS_CLAUSE = re.compile(r"[.!?:;,\"'\u201d\u2019)\]\u2026]$")
+# A long line ending in a word that cannot end a sentence or a heading ("... The summit in
+# Bergen on") was cut by a hard wrap, even in a file too short to look wrapped.
+_DANGLING = re.compile(r"\b(?:the|a|an|of|on|in|at|to|for|with|by|from|into|and|or|but|as|that|"
+                       r"which|who|whose|its|their|his|her|our|is|are|was|were|will|would|has|"
+                       r"have|had)$")
 
 
 def _continues(previous: str, line: str, wrapped: bool) -> bool:
     """Whether ``line`` carries on the paragraph ending with ``previous``."""
-    cut_short = len(previous) >= 60 and not _ENDS_CLAUSE.search(previous)
+    cut_short = len(previous) >= 60 and _DANGLING.search(previous) is not None
     if len(previous) < 30 or is_sentence_like(previous) and not wrapped and not cut_short:
         return False
     if furniture_label(previous) or furniture_label(line):
