@@ -13,8 +13,8 @@ STANCE_FIELDS = ["doc_id", "source", "question_id", "question", "stance", "confi
 KEYPOINT_FIELDS = ["id", "question_id", "label", "side", "aspect", "sources", "quotes", "support"]
 ASPECTS = {"security", "economy", "diplomacy", "domestic politics", "values/law", "other"}
 # Share of the sample's own gold document stances the pipeline must get right: a regression floor
-# pinned at the first measurement (0.4: the one-epoch model calls most documents neutral, and 4 of
-# the 10 gold stances are neutral; see notes/ISSUE-4.md). The goal is 1.0.
+# pinned at the first measurement (0.4, with the first, one-epoch model; 4 of the 10 gold stances
+# are neutral; see notes/ISSUE-4.md). The goal is 1.0.
 SAMPLE_STANCE_FLOOR = 0.4
 
 
