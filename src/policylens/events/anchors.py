@@ -22,7 +22,7 @@ from ..ingest.dates import find_dates
 from ..ingest.known_events import find_event_refs
 from ..stages import Rows, StageContext
 from .stage import parse_day
-from .when import year_for
+from .when import date_of_mention
 
 _NOUN = r"(?:summit|talks|conference|meeting|forum)"
 _PLACE = r"(?:The )?[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?"
@@ -61,15 +61,11 @@ def learn(sentence: str, doc_text: str, published: date | None, doc_id: str) -> 
     if not named or find_event_refs(sentence, doc_text):
         return
     for mention in find_dates(sentence):
-        if mention.month is None:
+        found = date_of_mention(mention, published, planned=False) if mention.month else None
+        if found is None:
             continue
-        year = mention.year or (year_for(mention.month, published, False) if published else None)
-        span = mention.span(year) if year else None
-        if span is None:
-            continue
-        day = span[0].isoformat() if mention.day else span[0].isoformat()[:7]
         for key in named:
-            yield Anchor(key, day, mention.precision, doc_id, sentence)
+            yield Anchor(key, found.value, found.precision, doc_id, sentence)
         return
 
 

@@ -36,19 +36,6 @@ def mark(sentence: str, source: str | None, target: str | None) -> str:
     return out
 
 
-def clause(sentence: str, source: str | None, target: str | None) -> str:
-    """The stretch of the sentence from the first of the two spans to the end of the last."""
-    found = [(sentence.find(x), len(x)) for x in (source, target) if x and x in sentence]
-    if len(found) < 2:
-        return sentence
-    start = min(f[0] for f in found)
-    end = max(f[0] + f[1] for f in found)
-    return sentence[start:end]
-
-
-SECOND_TEXT = {"marked": mark, "clause": clause}
-
-
 class TypeModel:
     """The fine-tuned MiniLM type classifier (``train/train_event_types.py``), int8 ONNX."""
 

@@ -66,19 +66,19 @@ def _explicit(text: str, published: date | None, planned: bool, context: str | N
     for mention in find_dates(text, bare_months=True):
         if mention.precision == "year" and not YEAR_LEAD.search(text[:mention.pos]):
             continue
-        found = _from_mention(mention, published, planned)
+        found = date_of_mention(mention, published, planned)
         if found:
             return found
     return None
 
 
-def _from_mention(m: DateMention, published: date | None, planned: bool) -> EventDate | None:
+def date_of_mention(m: DateMention, published: date | None, planned: bool) -> EventDate | None:
     """A written date as an event date; a missing year comes from the publication date."""
     year = m.year
     if year is None:
         if published is None or m.month is None:
             return None
-        year = year_for(m.month, published, planned)
+        year = _year_for(m.month, published, planned)
     span = m.span(year)
     if span is None:
         return None
@@ -86,7 +86,7 @@ def _from_mention(m: DateMention, published: date | None, planned: bool) -> Even
     return EventDate(value[m.precision], m.precision, "explicit")
 
 
-def year_for(month: int, published: date, planned: bool) -> int:
+def _year_for(month: int, published: date, planned: bool) -> int:
     """A month without a year: the latest one not after publication (the next one if planned)."""
     if planned:
         return published.year if month >= published.month else published.year + 1

@@ -12,11 +12,6 @@ import numpy as np
 
 from ..errors import PolicylensError
 
-# One text per run: dynamic int8 quantization scales activations over the whole input
-# tensor, so a text's result would depend on which texts share its batch -- and batches
-# differ between executors and partitions, whose results must be identical.
-BATCH = 1
-INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
 class OnnxTextModel:
@@ -43,6 +38,9 @@ class OnnxTextModel:
         return np.stack(rows) if rows else np.zeros((0,), dtype=np.float32)
 
     def _one(self, encoding, output: str) -> np.ndarray:  # type: ignore[no-untyped-def]
+        """One text per run: dynamic int8 quantization scales activations over the whole input
+        tensor, so a text's result would depend on which texts share its batch -- and batches
+        differ between executors and partitions, whose results must be identical."""
         n = len(encoding.ids)
         feeds = {"input_ids": np.array([encoding.ids], dtype=np.int64),
                  "attention_mask": np.ones((1, n), dtype=np.int64),

@@ -15,8 +15,9 @@ SHORTLIST = 15  # above this many claims, score only each claim's nearest neighb
 def similarity(model: CrossEncoder, texts: Sequence[str]) -> np.ndarray:
     """Symmetric [N, N] match probabilities (0 for pairs not shortlisted). A text repeated
     word for word (syndicated copy) is scored once and counts as the same point (1.0)."""
-    unique = list(dict.fromkeys(texts))
-    node = np.array([unique.index(t) for t in texts]) if len(unique) < len(texts) else np.arange(len(texts))
+    index: dict[str, int] = {}
+    node = np.array([index.setdefault(t, len(index)) for t in texts], dtype=np.int64)
+    unique = list(index)
     sim_u = _unique_similarity(model, unique)
     sim = sim_u[np.ix_(node, node)]
     same = node[:, None] == node[None, :]
