@@ -89,3 +89,76 @@ def test_matrix_marks_the_sources_of_each_key_point(sample_project: Path) -> Non
         assert makes == set(keypoints[row["id"]]["sources"])
     table = invoke("keypoints", "matrix", "--project", str(sample_project)).output.splitlines()
     assert table[0].split("\t")[:2] == ["side", "key point"] and len(table) == len(rows) + 1
+
+
+def test_key_point_model_work_goes_to_the_executor_in_chunks(sample_project: Path,
+                                                              tmp_path: Path) -> None:
+    """The corpus stage hands its embedding and scoring to the run's executor; the rows are
+    the same as when it does the work itself."""
+    from policylens.run.executors import InlineExecutor
+    from policylens.settings import Settings
+    from policylens.stages import StageContext
+    from policylens.stance import keypoint_work
+    from policylens.stance.keypoints_stage import KeypointsStage
+    from policylens.store.db import connect, transaction
+
+    shutil.copy(sample_project / "policylens.db", tmp_path / "policylens.db")
+    db = connect(tmp_path / "policylens.db")
+    with transaction(db):
+        db.execute("DELETE FROM keypoint_cache")  # so that every result is computed
+    settings = Settings()
+    calls: list[tuple[str, int]] = []
+
+    class Recording(InlineExecutor):
+        def map_function(self, fn, items):  # type: ignore[no-untyped-def]
+            items = list(items)
+            calls.extend((fn.__name__, len(chunk)) for chunk in items)
+            return super().map_function(fn, items)
+
+    stage = KeypointsStage()
+    alone = stage.process([], StageContext(db=db, settings=settings))
+    spread = stage.process([], StageContext(db=db, settings=settings,
+                                            executor=Recording(db, settings)))
+    assert spread == alone and alone["keypoints"]
+    assert {name for name, _ in calls} == {"embed_texts", "match_pairs"}
+    assert max(n for name, n in calls if name == "match_pairs") == keypoint_work.MATCH_CHUNK
+
+
+def test_a_rerun_takes_key_point_model_results_from_the_cache(sample_project: Path,
+                                                               tmp_path: Path) -> None:
+    """The second run of the key-point stage computes nothing and writes the same rows;
+    the cache is added to, never cleared."""
+    from policylens.run.executors import InlineExecutor
+    from policylens.run.stage_step import replace_corpus_rows
+    from policylens.settings import Settings
+    from policylens.stages import StageContext
+    from policylens.stance.keypoints_stage import KeypointsStage
+    from policylens.store.db import connect, transaction
+
+    shutil.copy(sample_project / "policylens.db", tmp_path / "policylens.db")
+    db = connect(tmp_path / "policylens.db")
+    settings = Settings()
+    calls: list[str] = []
+
+    class Recording(InlineExecutor):
+        def map_function(self, fn, items):  # type: ignore[no-untyped-def]
+            items = list(items)
+            calls.extend(fn.__name__ for _ in items)
+            return super().map_function(fn, items)
+
+    stage = KeypointsStage()
+    cached = db.execute("SELECT count(*) FROM keypoint_cache").fetchone()[0]
+    assert cached > 0  # the analysed project filled it
+    with transaction(db):
+        db.execute("DELETE FROM keypoint_cache WHERE kind = 'match' AND rowid % 2 = 0")
+    left = db.execute("SELECT count(*) FROM keypoint_cache").fetchone()[0]
+    first = stage.process([], StageContext(db=db, settings=settings, executor=Recording(db, settings)))
+    assert set(calls) == {"match_pairs"} and len(first["keypoint_cache"]) == cached - left
+    with transaction(db):
+        replace_corpus_rows(db, stage, first)
+    assert db.execute("SELECT count(*) FROM keypoint_cache").fetchone()[0] == cached
+    calls.clear()
+    again = stage.process([], StageContext(db=db, settings=settings, executor=Recording(db, settings)))
+    assert calls == [] and again["keypoint_cache"] == []
+    assert again["keypoints"] == first["keypoints"]
+    assert again["keypoint_claims"] == first["keypoint_claims"]

@@ -19,11 +19,15 @@ Rows = dict[str, list[dict[str, Any]]]
 
 @dataclass
 class StageContext:
-    """What a stage may read besides its batch: the store (read-only use) and settings."""
+    """What a stage may read besides its batch: the store (read-only use) and settings.
+
+    Corpus stages also get the run's executor, to spread their own work over its workers.
+    """
 
     db: sqlite3.Connection
     settings: Settings
     cache: dict[str, Any] = field(default_factory=dict)
+    executor: Any = None
 
 
 class Stage(Protocol):
@@ -32,6 +36,8 @@ class Stage(Protocol):
     level: str  # "document": runs per batch of documents; "corpus": once over the store
     requires: tuple[str, ...]  # names of stages that must run first
     writes: tuple[str, ...]  # tables whose rows it owns (keyed by doc_id for document stages)
+    # A corpus stage may also name, as ``keeps``, tables of ``writes`` that it adds to and
+    # never clears (caches keyed by content); the runner replaces the others on each run.
 
     def process(self, batch: list[dict[str, Any]], ctx: StageContext) -> Rows: ...
 

@@ -103,13 +103,14 @@ def run_stages(db: sqlite3.Connection, settings: Settings, run_id: int, progress
             counts[stage.name] = run_document_stage(db, stage, executor, settings,
                                                     run_id, progress)
         else:
-            counts[stage.name] = run_corpus_stage(db, stage, settings)
+            counts[stage.name] = run_corpus_stage(db, stage, settings, executor)
         timings[stage.name] = round(time.perf_counter() - began, 3)
     return counts, timings
 
 
-def run_corpus_stage(db: sqlite3.Connection, stage: Stage, settings: Settings) -> int:
-    rows = stage.process([], StageContext(db=db, settings=settings))
+def run_corpus_stage(db: sqlite3.Connection, stage: Stage, settings: Settings,
+                     executor: Executor | None = None) -> int:
+    rows = stage.process([], StageContext(db=db, settings=settings, executor=executor))
     with transaction(db):
         replace_corpus_rows(db, stage, rows)
     return sum(len(v) for v in rows.values())
@@ -117,7 +118,9 @@ def run_corpus_stage(db: sqlite3.Connection, stage: Stage, settings: Settings) -
 
 def replace_corpus_rows(db: sqlite3.Connection, stage: Stage,
                         rows: dict[str, list[dict[str, Any]]]) -> None:
+    kept = getattr(stage, "keeps", ())  # caches the stage adds to rather than replaces
     for table in stage.writes:
-        db.execute(f"DELETE FROM {table}")
+        if table not in kept:
+            db.execute(f"DELETE FROM {table}")
     for table, table_rows in rows.items():
         insert_rows(db, table, table_rows)

@@ -12,13 +12,16 @@ from typing import Any
 import numpy as np
 
 from ..stages import Rows, StageContext
-from .cluster import average_linkage, similarity
+from .cluster import (ClaimGraph, add_scores, average_linkage, candidate_pairs, centrality,
+                      claim_graph, needs_shortlist)
+from .keypoint_cache import run_cached
+from .keypoint_work import EMBED_CHUNK, MATCH_CHUNK, embed_texts, match_pairs
 from .labels import MAX_WORDS, MIN_WORDS, clean_sentence, condense
-from .model import load_model
 
 MIN_SINGLE_CONFIDENCE = 0.7  # a point made by one claim only must be made firmly
 MAX_QUOTES = 5
 OPPOSITE = {"pro": "con", "con": "pro"}
+DIM = 384  # the stance model's pooled vectors
 
 
 @dataclass
@@ -33,28 +36,35 @@ class Member:
 
 class KeypointsStage:
     name = "stance.keypoints"
-    version = "v2"
+    version = "v3"
     level = "corpus"
     requires: tuple[str, ...] = ("stance.claims",)
-    writes = ("keypoints", "keypoint_claims")
+    writes = ("keypoints", "keypoint_claims", "keypoint_cache")
+    keeps = ("keypoint_cache",)  # added to across runs, never cleared
 
     def process(self, batch: list[dict[str, Any]], ctx: StageContext) -> Rows:
-        rows: Rows = {"keypoints": [], "keypoint_claims": []}
+        rows: Rows = {"keypoints": [], "keypoint_claims": [], "keypoint_cache": []}
+        stamp = {"stage": self.name, "stage_version": self.version}
         for (qid,) in ctx.db.execute("SELECT id FROM questions ORDER BY id").fetchall():
             against = _sources_by_stance(ctx.db, qid)
-            for side in ("pro", "con"):
-                members = _claims(ctx.db, qid, side)
-                self._side_rows(qid, side, members, against.get(OPPOSITE[side], []), rows)
+            sides = {side: _claims(ctx.db, qid, side) for side in ("pro", "con")}
+            graphs = {side: claim_graph([m.sentence for m in members])
+                      for side, members in sides.items()}
+            _score(graphs, ctx, rows["keypoint_cache"], stamp)
+            for side, members in sides.items():
+                self._side_rows(qid, side, members, graphs[side],
+                                against.get(OPPOSITE[side], []), rows)
         return rows
 
-    def _side_rows(self, qid: str, side: str, members: list[Member], against: list[str],
-                   rows: Rows) -> None:
+    def _side_rows(self, qid: str, side: str, members: list[Member], graph: ClaimGraph,
+                   against: list[str], rows: Rows) -> None:
         if not members:
             return
-        sim = similarity(load_model(), [m.sentence for m in members])
+        adjacent = graph.adjacency()
         stamp = {"stage": self.name, "stage_version": self.version}
-        for group in average_linkage(sim):
-            cluster = _weighted([members[i] for i in group], sim[np.ix_(group, group)])
+        for group in average_linkage(graph):
+            cluster = _weighted([members[i] for i in group],
+                                centrality(adjacent, graph.node_of, group))
             sources = list(dict.fromkeys(m.source for m in cluster))
             if len(sources) < 2 and cluster[0].confidence < MIN_SINGLE_CONFIDENCE:
                 continue
@@ -69,6 +79,26 @@ class KeypointsStage:
             rows["keypoint_claims"] += [{"keypoint_id": kid, "claim_id": m.claim_id, "question_id": qid,
                                          "source": m.source, "sentence": m.sentence,
                                          "weight": round(m.weight, 4), **stamp} for m in cluster]
+
+
+def _score(graphs: dict[str, ClaimGraph], ctx: StageContext, cache_rows: list[dict[str, Any]],
+           stamp: dict[str, str]) -> None:
+    """Shortlist and score the pairs of every side's graph, in chunks on the executor;
+    what an earlier run computed with the same model comes from the cache."""
+    big = [g for g in graphs.values() if needs_shortlist(len(g.texts))]
+    texts = [t for g in big for t in g.texts]
+    vecs = np.split(run_cached(ctx, "embed", embed_texts, texts, EMBED_CHUNK, DIM, cache_rows, stamp),
+                    np.cumsum([len(g.texts) for g in big])[:-1]) if big else []
+    next_vecs = iter(vecs)
+    pairs = [candidate_pairs(len(g.texts), next(next_vecs) if needs_shortlist(len(g.texts))
+                             else None) for g in graphs.values()]
+    text_pairs = [(g.texts[i], g.texts[j]) for g, ps in zip(graphs.values(), pairs) for i, j in ps]
+    scores = run_cached(ctx, "match", match_pairs, text_pairs, MATCH_CHUNK, 1, cache_rows,
+                        stamp).ravel()
+    start = 0
+    for graph, ps in zip(graphs.values(), pairs):
+        add_scores(graph, ps, scores[start:start + len(ps)])
+        start += len(ps)
 
 
 def _claims(db: sqlite3.Connection, qid: str, side: str) -> list[Member]:
@@ -88,12 +118,10 @@ def _sources_by_stance(db: sqlite3.Connection, qid: str) -> dict[str, list[str]]
     return out
 
 
-def _weighted(cluster: list[Member], sim: np.ndarray) -> list[Member]:
+def _weighted(cluster: list[Member], central: list[float]) -> list[Member]:
     """Members ranked by how central and how confident they are."""
-    n = len(cluster)
-    for i, m in enumerate(cluster):
-        centrality = float(sim[i].sum() / (n - 1)) if n > 1 else 1.0
-        m.weight = centrality * m.confidence
+    for m, c in zip(cluster, central):
+        m.weight = c * m.confidence
     return sorted(cluster, key=lambda m: (-m.weight, m.claim_id))
 
 

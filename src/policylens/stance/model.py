@@ -8,6 +8,7 @@ vector of one text (used only to shortlist pairs before the cross-encoder scores
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -51,3 +52,10 @@ class CrossEncoder:
 def load_model() -> CrossEncoder:
     """The shipped model, loaded once per process."""
     return CrossEncoder()
+
+
+@lru_cache(maxsize=1)
+def model_fingerprint(model_dir: Path = MODEL_DIR) -> str:
+    """A digest of the shipped weights: results cached under it die with the model."""
+    digest = hashlib.sha256((model_dir / "model.int8.onnx").read_bytes()).hexdigest()
+    return digest[:16]

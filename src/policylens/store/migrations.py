@@ -341,3 +341,16 @@ def m011_event_anchors() -> str:
             stage_version TEXT NOT NULL
         );
         """
+
+
+@migration
+def m012_keypoint_cache() -> str:
+    return """
+        CREATE TABLE keypoint_cache (
+            key TEXT PRIMARY KEY,           -- hash of the stance model, the kind and the texts
+            kind TEXT NOT NULL,             -- embed | match
+            value BLOB NOT NULL,            -- float32 values
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        """
