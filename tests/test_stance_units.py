@@ -77,61 +77,62 @@ def test_only_argued_sentences_or_ones_naming_the_target_reach_the_model() -> No
     assert not _can_bear_on("NATO met.", names)  # too short to bear on anything
 
 
-def _graph(sim: np.ndarray, texts: list[str] | None = None) -> ClaimGraph:
-    n = len(sim)
-    texts = texts or [f"claim {i}" for i in range(n)]
-    graph = ClaimGraph(texts, [1] * n, list(range(n)))
-    graph.edges = {(i, j): float(sim[i, j]) for i in range(n) for j in range(i + 1, n) if sim[i, j]}
-    return graph
+def _graph(scores: dict[tuple[int, int], float], copies: list[int]) -> ClaimGraph:
+    n = len(copies)
+    node_of = [node for node in range(n) for _ in range(copies[node])]
+    return ClaimGraph([f"claim {i}" for i in range(n)], copies, node_of, dict(scores))
 
 
-def test_average_linkage_merges_while_the_mean_similarity_reaches_the_threshold() -> None:
-    from policylens.stance.cluster import average_linkage
+def test_the_candidate_most_claims_make_is_taken_first_with_them() -> None:
+    from policylens.stance.cluster import greedy_cover
 
-    sim = np.array([[0, .9, .6, 0], [.9, 0, .2, 0], [.6, .2, 0, .1], [0, 0, .1, 0]])
-    assert average_linkage(_graph(sim), 0.5) == [[0, 1], [2], [3]]  # {0,1} vs 2 averages 0.4
-    assert average_linkage(_graph(sim), 0.35) == [[0, 1, 2], [3]]
+    # 2 is made by 0, 1 and 3; 0 is made by 1 only; 4 by nobody
+    scores = {(2, 0): .8, (2, 1): .6, (2, 3): .9, (0, 1): .95, (1, 0): .3, (4, 2): .2}
+    assert greedy_cover(_graph(scores, [1] * 5)) == [(2, [0, 1, 2, 3]), (4, [4])]
+    assert greedy_cover(_graph(scores, [1] * 5), 0.7) == [(2, [0, 2, 3]), (1, [1]), (4, [4])]
+
+
+def test_copies_of_a_claim_weigh_once_each() -> None:
+    from policylens.stance.cluster import greedy_cover
+
+    scores = {(0, 1): .9, (0, 2): .9, (3, 4): .9}
+    # alone, 0 covers three nodes, 3 two; with 4 copied five times, 3 covers six claims
+    assert greedy_cover(_graph(scores, [1, 1, 1, 1, 1]))[0] == (0, [0, 1, 2])
+    assert greedy_cover(_graph(scores, [1, 1, 1, 1, 5]))[0] == (3, [3, 4])
+
+
+def _naive_cover(graph: ClaimGraph, threshold: float) -> list[tuple[int, list[int]]]:
+    covers = [{c} | {a for (k, a), s in graph.scores.items() if k == c and s >= threshold}
+              for c in range(len(graph.texts))]
+    left, groups = set(range(len(graph.texts))), []
+    while left:
+        best = max(sorted(left), key=lambda c: sum(graph.copies[n] for n in covers[c] & left))
+        groups.append((best, sorted(covers[best] & left)))
+        left -= covers[best]
+    return groups
 
 
 @pytest.mark.parametrize("seed", range(20))
-def test_sparse_average_linkage_cuts_the_dendrogram_scipy_builds(seed: int) -> None:
-    """The same groups as scipy's full average-linkage dendrogram cut at the threshold,
-    on sparse random graphs (pairs not scored count as similarity 0)."""
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
-    from policylens.stance.cluster import average_linkage
+def test_greedy_cover_equals_the_plain_quadratic_greedy(seed: int) -> None:
+    from policylens.stance.cluster import greedy_cover
 
     rng = np.random.default_rng(seed)
-    n = 25
-    sim = np.triu(rng.random((n, n)) * (rng.random((n, n)) < 0.3), 1)
-    sim = sim + sim.T
-    dist = 1.0 - sim
-    np.fill_diagonal(dist, 0.0)
-    labels = fcluster(linkage(squareform(dist), "average"), t=0.5, criterion="distance")
-    expected: dict[int, list[int]] = {}
-    for i, label in enumerate(labels):
-        expected.setdefault(int(label), []).append(i)
-    assert average_linkage(_graph(sim), 0.5) == sorted(expected.values())
+    n = 30
+    scores = {(int(c), int(a)): float(rng.random()) for c, a in rng.integers(n, size=(120, 2))
+              if c != a}
+    graph = _graph(scores, [int(k) for k in rng.integers(1, 4, size=n)])
+    groups = greedy_cover(graph, 0.6)
+    assert groups == _naive_cover(graph, 0.6)
+    assert sorted(n for _, g in groups for n in g) == list(range(n))
+    assert all(c in g and all(a == c or scores[(c, a)] >= 0.6 for a in g) for c, g in groups)
 
 
-def test_copies_of_a_claim_are_one_node_and_the_same_point() -> None:
-    from policylens.stance.cluster import add_scores, average_linkage, centrality, claim_graph
+def test_a_claim_graph_has_one_node_per_distinct_text() -> None:
+    from policylens.stance.cluster import claim_graph
 
-    texts = ["Seoul should attend.", "Tariffs hurt exporters.", "Seoul should attend.",
-             "Seoul must go to the summit."]
-    graph = claim_graph(texts)
-    assert graph.texts == ["Seoul should attend.", "Tariffs hurt exporters.",
-                           "Seoul must go to the summit."]
-    assert graph.copies == [2, 1, 1] and graph.node_of == [0, 1, 0, 2]
-    add_scores(graph, [(0, 2), (2, 0), (0, 1)], [0.4, 0.2, 0.1])
-    assert graph.edges == {(0, 2): pytest.approx(0.3), (0, 1): pytest.approx(0.05)}
-    # {copy, copy} vs the paraphrase averages 0.3: apart at 0.5, together at 0.25
-    assert average_linkage(graph, 0.5) == [[0, 2], [1], [3]]
-    assert average_linkage(graph, 0.25) == [[0, 2, 3], [1]]
-    # each copy: the other copy (1.0) and the paraphrase (0.3), over two others
-    assert centrality(graph.adjacency(), graph.node_of, [0, 2, 3]) == pytest.approx(
-        [0.65, 0.65, 0.3])
+    graph = claim_graph(["Seoul should attend.", "Tariffs hurt exporters.", "Seoul should attend."])
+    assert graph.texts == ["Seoul should attend.", "Tariffs hurt exporters."]
+    assert graph.copies == [2, 1] and graph.node_of == [0, 1, 0]
 
 
 def test_nearest_neighbours_block_by_block_equal_the_whole_matrix(

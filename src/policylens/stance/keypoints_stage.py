@@ -12,8 +12,7 @@ from typing import Any
 import numpy as np
 
 from ..stages import Rows, StageContext
-from .cluster import (ClaimGraph, add_scores, average_linkage, candidate_pairs, centrality,
-                      claim_graph, needs_shortlist)
+from .cluster import ClaimGraph, candidate_pairs, claim_graph, greedy_cover, needs_shortlist
 from .keypoint_cache import run_cached
 from .keypoint_work import EMBED_CHUNK, MATCH_CHUNK, embed_texts, match_pairs
 from .labels import MAX_WORDS, MIN_WORDS, clean_sentence, condense
@@ -36,7 +35,7 @@ class Member:
 
 class KeypointsStage:
     name = "stance.keypoints"
-    version = "v3"
+    version = "v4"
     level = "corpus"
     requires: tuple[str, ...] = ("stance.claims",)
     writes = ("keypoints", "keypoint_claims", "keypoint_cache")
@@ -60,11 +59,12 @@ class KeypointsStage:
                    against: list[str], rows: Rows) -> None:
         if not members:
             return
-        adjacent = graph.adjacency()
         stamp = {"stage": self.name, "stage_version": self.version}
-        for group in average_linkage(graph):
-            cluster = _weighted([members[i] for i in group],
-                                centrality(adjacent, graph.node_of, group))
+        claims_of: dict[int, list[Member]] = {}
+        for m, node in zip(members, graph.node_of):
+            claims_of.setdefault(node, []).append(m)
+        for candidate, nodes in greedy_cover(graph):
+            cluster = _weighted(graph, candidate, nodes, claims_of)
             sources = list(dict.fromkeys(m.source for m in cluster))
             if len(sources) < 2 and cluster[0].confidence < MIN_SINGLE_CONFIDENCE:
                 continue
@@ -83,7 +83,7 @@ class KeypointsStage:
 
 def _score(graphs: dict[str, ClaimGraph], ctx: StageContext, cache_rows: list[dict[str, Any]],
            stamp: dict[str, str]) -> None:
-    """Shortlist and score the pairs of every side's graph, in chunks on the executor;
+    """Match each side's claims against their nearest candidates, in chunks on the executor;
     what an earlier run computed with the same model comes from the cache."""
     big = [g for g in graphs.values() if needs_shortlist(len(g.texts))]
     texts = [t for g in big for t in g.texts]
@@ -92,12 +92,12 @@ def _score(graphs: dict[str, ClaimGraph], ctx: StageContext, cache_rows: list[di
     next_vecs = iter(vecs)
     pairs = [candidate_pairs(len(g.texts), next(next_vecs) if needs_shortlist(len(g.texts))
                              else None) for g in graphs.values()]
-    text_pairs = [(g.texts[i], g.texts[j]) for g, ps in zip(graphs.values(), pairs) for i, j in ps]
+    text_pairs = [(g.texts[c], g.texts[a]) for g, ps in zip(graphs.values(), pairs) for c, a in ps]
     scores = run_cached(ctx, "match", match_pairs, text_pairs, MATCH_CHUNK, 1, cache_rows,
                         stamp).ravel()
     start = 0
     for graph, ps in zip(graphs.values(), pairs):
-        add_scores(graph, ps, scores[start:start + len(ps)])
+        graph.scores = dict(zip(ps, scores[start:start + len(ps)].tolist()))
         start += len(ps)
 
 
@@ -118,10 +118,16 @@ def _sources_by_stance(db: sqlite3.Connection, qid: str) -> dict[str, list[str]]
     return out
 
 
-def _weighted(cluster: list[Member], central: list[float]) -> list[Member]:
-    """Members ranked by how central and how confident they are."""
-    for m, c in zip(cluster, central):
-        m.weight = c * m.confidence
+def _weighted(graph: ClaimGraph, candidate: int, nodes: list[int],
+              claims_of: dict[int, list[Member]]) -> list[Member]:
+    """The group's claims ranked by how surely they make the candidate's point, times their
+    confidence (the candidate and its copies make it surely)."""
+    cluster = []
+    for node in nodes:
+        sureness = 1.0 if node == candidate else graph.scores[(candidate, node)]
+        for m in claims_of[node]:
+            m.weight = sureness * m.confidence
+            cluster.append(m)
     return sorted(cluster, key=lambda m: (-m.weight, m.claim_id))
 
 
