@@ -96,6 +96,29 @@ def argkp_match(root: Path, split: str) -> list[Pair]:
     ]
 
 
+def argkp_argument_pairs(root: Path, split: str, n_pos: int, neg_ratio: float,
+                         rng: random.Random) -> list[Pair]:
+    """Match pairs of two arguments of one topic and side: 1 when both make the same single
+    key point, 0 when they make different ones (how the key-point stage compares claims)."""
+    kp_of: dict[str, list[str]] = {}
+    for r in _read(root / f"argkp2021/kpm_data/labels_{split}.csv"):
+        if r["label"] == "1":
+            kp_of.setdefault(r["arg_id"], []).append(r["key_point_id"])
+    sides: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for r in argkp_arguments(root, split):
+        if len(kp_of.get(r["arg_id"], [])) == 1:
+            sides.setdefault((r["topic"], r["stance"]), []).append((r["argument"], kp_of[r["arg_id"]][0]))
+    pos, neg = [], []
+    for key in sorted(sides):
+        args = sides[key]
+        for i, (a, ka) in enumerate(args):
+            for b, kb in args[i + 1:]:
+                first, second = (a, b) if rng.random() < 0.5 else (b, a)
+                (pos if ka == kb else neg).append(Pair(first, second, "match", int(ka == kb), key[0]))
+    pos = rng.sample(pos, min(n_pos, len(pos)))
+    return pos + rng.sample(neg, min(len(neg), int(len(pos) * neg_ratio)))
+
+
 def ibm_split(root: Path) -> tuple[list[Pair], list[Pair]]:
     """IBM claim stance split by topic: (train topics, held-out topics)."""
     rows = _read(root / "ibm_claim_stance/claim_stance_train.csv")

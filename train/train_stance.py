@@ -39,9 +39,12 @@ def build_train(root: Path, args: argparse.Namespace) -> list[D.Pair]:
     pos = _sample([p for p in match if p.label == 1], args.match_pos, rng)
     neg = [p for p in match if p.label == 0]
     neg = rng.sample(neg, min(len(neg), int(len(pos) * args.neg_ratio)))
-    log.info("vast %d argkp-stance %d ibm %d off-topic %d negated %d match +%d -%d",
-             len(vast), len(kp_stance), len(ibm_train), len(neutrals), len(negated), len(pos), len(neg))
-    return vast + kp_stance + ibm_train + neutrals + negated + pos + neg
+    same = D.argkp_argument_pairs(root, "train", args.argument_pairs, args.neg_ratio, rng) \
+        if args.argument_pairs else []
+    log.info("vast %d argkp-stance %d ibm %d off-topic %d negated %d match +%d -%d "
+             "argument pairs %d", len(vast), len(kp_stance), len(ibm_train), len(neutrals),
+             len(negated), len(pos), len(neg), len(same))
+    return vast + kp_stance + ibm_train + neutrals + negated + pos + neg + same
 
 
 def _sample(pairs: list[D.Pair], n: int, rng: random.Random) -> list[D.Pair]:
@@ -157,6 +160,9 @@ def main() -> None:
     p.add_argument("--vast-n", type=int, default=5000)
     p.add_argument("--argkp-n", type=int, default=3000)
     p.add_argument("--match-pos", type=int, default=2500)
+    p.add_argument("--argument-pairs", type=int, default=0,
+                   help="positive argument-argument match pairs (same key point) to add, with "
+                        "--neg-ratio times as many negatives")
     p.add_argument("--save-every", type=int, default=100)
     p.add_argument("--freeze-layers", type=int, default=2, help="-1: train the embeddings too")
     p.add_argument("--threads", type=int, default=2)
