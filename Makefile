@@ -41,6 +41,7 @@ bench: $(STAMP)
 
 bench-scale: $(STAMP)
 	mkdir -p bench/out && nice -n 10 $(BIN)/python bench/bench_scale.py --docs 1000 --added 10 --executors dask --scaling-docs 200 --output bench/out/scale.json
+	$(BIN)/python bench/bench_keypoints.py --claims 5000,20000,50000 > bench/out/keypoints.json
 
 clean:
 	rm -rf $(VENV) demo-project test-artifacts
