@@ -96,18 +96,24 @@ def argkp_match(root: Path, split: str) -> list[Pair]:
     ]
 
 
+def single_key_point(root: Path, split: str) -> dict[str, str]:
+    """arg_id -> the key point of each argument labelled as making exactly one."""
+    kps: dict[str, list[str]] = {}
+    for r in _read(root / f"argkp2021/kpm_data/labels_{split}.csv"):
+        if r["label"] == "1":
+            kps.setdefault(r["arg_id"], []).append(r["key_point_id"])
+    return {arg: found[0] for arg, found in kps.items() if len(found) == 1}
+
+
 def argkp_argument_pairs(root: Path, split: str, n_pos: int, neg_ratio: float,
                          rng: random.Random) -> list[Pair]:
     """Match pairs of two arguments of one topic and side: 1 when both make the same single
     key point, 0 when they make different ones (how the key-point stage compares claims)."""
-    kp_of: dict[str, list[str]] = {}
-    for r in _read(root / f"argkp2021/kpm_data/labels_{split}.csv"):
-        if r["label"] == "1":
-            kp_of.setdefault(r["arg_id"], []).append(r["key_point_id"])
+    kp_of = single_key_point(root, split)
     sides: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for r in argkp_arguments(root, split):
-        if len(kp_of.get(r["arg_id"], [])) == 1:
-            sides.setdefault((r["topic"], r["stance"]), []).append((r["argument"], kp_of[r["arg_id"]][0]))
+        if r["arg_id"] in kp_of:
+            sides.setdefault((r["topic"], r["stance"]), []).append((r["argument"], kp_of[r["arg_id"]]))
     pos, neg = [], []
     for key in sorted(sides):
         args = sides[key]

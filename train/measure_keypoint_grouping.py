@@ -14,8 +14,8 @@ threshold, and the seed articles are not used.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -26,27 +26,20 @@ from policylens.stance.cluster import (ClaimGraph, candidate_pairs, claim_graph,
                                        needs_shortlist)
 from policylens.stance.model import load_model
 
+sys.path.insert(0, str(Path(__file__).parent))
+import data as D  # noqa: E402
+
 GRID = [round(float(t), 2) for t in np.arange(0.30, 0.96, 0.05)]
-
-
-def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as f:
-        return list(csv.DictReader(f))
 
 
 def gold_groups(root: Path) -> dict[tuple[str, str], tuple[list[str], list[str]]]:
     """(topic, stance) -> (argument texts, gold key point of each or a singleton id)."""
-    kpm = root / "stance" / "argkp2021" / "kpm_data"
-    matches: dict[str, list[str]] = defaultdict(list)
-    for r in _read(kpm / "labels_dev.csv"):
-        if r["label"] == "1":
-            matches[r["arg_id"]].append(r["key_point_id"])
+    kp_of = D.single_key_point(root / "stance", "dev")
     groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
-    for r in _read(kpm / "arguments_dev.csv"):
+    for r in D.argkp_arguments(root / "stance", "dev"):
         texts, gold = groups.setdefault((r["topic"], r["stance"]), ([], []))
-        kps = matches.get(r["arg_id"], [])
         texts.append(r["argument"])
-        gold.append(kps[0] if len(kps) == 1 else "alone:" + r["arg_id"])
+        gold.append(kp_of.get(r["arg_id"], "alone:" + r["arg_id"]))
     return groups
 
 

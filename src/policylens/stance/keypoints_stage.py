@@ -51,54 +51,55 @@ class KeypointsStage:
                       for side, members in sides.items()}
             _score(graphs, ctx, rows["keypoint_cache"], stamp)
             for side, members in sides.items():
-                self._side_rows(qid, side, members, graphs[side],
-                                against.get(OPPOSITE[side], []), rows)
+                _side_rows(qid, side, members, graphs[side], against.get(OPPOSITE[side], []),
+                           rows, stamp)
         return rows
 
-    def _side_rows(self, qid: str, side: str, members: list[Member], graph: ClaimGraph,
-                   against: list[str], rows: Rows) -> None:
-        if not members:
-            return
-        stamp = {"stage": self.name, "stage_version": self.version}
-        claims_of: dict[int, list[Member]] = {}
-        for m, node in zip(members, graph.node_of):
-            claims_of.setdefault(node, []).append(m)
-        for candidate, nodes in greedy_cover(graph):
-            cluster = _weighted(graph, candidate, nodes, claims_of)
-            sources = list(dict.fromkeys(m.source for m in cluster))
-            if len(sources) < 2 and cluster[0].confidence < MIN_SINGLE_CONFIDENCE:
-                continue
-            kid = "kp-" + hashlib.sha256(f"{qid}|{cluster[0].claim_id}".encode()).hexdigest()[:10]
-            quotes = [{"source": m.source, "sentence": m.sentence} for m in cluster[:MAX_QUOTES]]
-            rows["keypoints"].append({
-                "id": kid, "question_id": qid, "label": _label(cluster), "side": side,
-                "aspect": _aspect(cluster), "sources": json.dumps(sources, ensure_ascii=False),
-                "against": json.dumps([s for s in against if s not in sources], ensure_ascii=False),
-                "quotes": json.dumps(quotes, ensure_ascii=False), "support": len(sources),
-                "score": round(sum(m.weight for m in cluster), 4), **stamp})
-            rows["keypoint_claims"] += [{"keypoint_id": kid, "claim_id": m.claim_id, "question_id": qid,
-                                         "source": m.source, "sentence": m.sentence,
-                                         "weight": round(m.weight, 4), **stamp} for m in cluster]
+
+def _side_rows(qid: str, side: str, members: list[Member], graph: ClaimGraph,
+               against: list[str], rows: Rows, stamp: dict[str, str]) -> None:
+    """The key points of one side of a question, and their claims."""
+    if not members:
+        return
+    claims_of: dict[int, list[Member]] = {}
+    for m, node in zip(members, graph.node_of):
+        claims_of.setdefault(node, []).append(m)
+    for candidate, nodes in greedy_cover(graph):
+        cluster = _weighted(graph, candidate, nodes, claims_of)
+        sources = list(dict.fromkeys(m.source for m in cluster))
+        if len(sources) < 2 and cluster[0].confidence < MIN_SINGLE_CONFIDENCE:
+            continue
+        kid = "kp-" + hashlib.sha256(f"{qid}|{cluster[0].claim_id}".encode()).hexdigest()[:10]
+        quotes = [{"source": m.source, "sentence": m.sentence} for m in cluster[:MAX_QUOTES]]
+        rows["keypoints"].append({
+            "id": kid, "question_id": qid, "label": _label(cluster), "side": side,
+            "aspect": _aspect(cluster), "sources": json.dumps(sources, ensure_ascii=False),
+            "against": json.dumps([s for s in against if s not in sources], ensure_ascii=False),
+            "quotes": json.dumps(quotes, ensure_ascii=False), "support": len(sources),
+            "score": round(sum(m.weight for m in cluster), 4), **stamp})
+        rows["keypoint_claims"] += [{"keypoint_id": kid, "claim_id": m.claim_id, "question_id": qid,
+                                     "source": m.source, "sentence": m.sentence,
+                                     "weight": round(m.weight, 4), **stamp} for m in cluster]
 
 
 def _score(graphs: dict[str, ClaimGraph], ctx: StageContext, cache_rows: list[dict[str, Any]],
            stamp: dict[str, str]) -> None:
     """Match each side's claims against their nearest candidates, in chunks on the executor;
     what an earlier run computed with the same model comes from the cache."""
-    big = [g for g in graphs.values() if needs_shortlist(len(g.texts))]
-    texts = [t for g in big for t in g.texts]
-    vecs = np.split(run_cached(ctx, "embed", embed_texts, texts, EMBED_CHUNK, DIM, cache_rows, stamp),
-                    np.cumsum([len(g.texts) for g in big])[:-1]) if big else []
-    next_vecs = iter(vecs)
-    pairs = [candidate_pairs(len(g.texts), next(next_vecs) if needs_shortlist(len(g.texts))
-                             else None) for g in graphs.values()]
+    big = [side for side, g in graphs.items() if needs_shortlist(len(g.texts))]
+    vecs = _pieces(run_cached(ctx, "embed", embed_texts, [t for s in big for t in graphs[s].texts],
+                              EMBED_CHUNK, DIM, cache_rows, stamp), [len(graphs[s].texts) for s in big])
+    vecs_of = dict(zip(big, vecs))
+    pairs = [candidate_pairs(len(g.texts), vecs_of.get(side)) for side, g in graphs.items()]
     text_pairs = [(g.texts[c], g.texts[a]) for g, ps in zip(graphs.values(), pairs) for c, a in ps]
-    scores = run_cached(ctx, "match", match_pairs, text_pairs, MATCH_CHUNK, 1, cache_rows,
-                        stamp).ravel()
-    start = 0
-    for graph, ps in zip(graphs.values(), pairs):
-        graph.scores = dict(zip(ps, scores[start:start + len(ps)].tolist()))
-        start += len(ps)
+    scores = run_cached(ctx, "match", match_pairs, text_pairs, MATCH_CHUNK, 1, cache_rows, stamp)
+    for graph, ps, got in zip(graphs.values(), pairs, _pieces(scores, [len(ps) for ps in pairs])):
+        graph.scores = dict(zip(ps, got.ravel().tolist()))
+
+
+def _pieces(whole: np.ndarray, lengths: list[int]) -> list[np.ndarray]:
+    """Consecutive rows of ``whole``, cut into the given lengths."""
+    return np.split(whole, np.cumsum(lengths)[:-1]) if lengths else []
 
 
 def _claims(db: sqlite3.Connection, qid: str, side: str) -> list[Member]:
