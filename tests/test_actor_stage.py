@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, export_jsonl, invoke
-from policylens.actors.stage import document_day
+from policylens.actors.stage import ActorStage, document_day
 from policylens.eval.actors import score_event_codes
 from policylens.store.db import db_path
 
@@ -25,7 +25,7 @@ def test_mentions_export_the_resolved_actor_mentions(sample_project: Path) -> No
     assert rows and list(rows[0]) == MENTION_FIELDS
     for row in rows:
         assert texts[row["doc_id"]][row["start"]:row["end"]] == row["text"]
-        assert (row["stage"], row["stage_version"]) == ("actors.gazetteer", "v1")
+        assert (row["stage"], row["stage_version"]) == ("actors.gazetteer", ActorStage.version)
         assert row["kind"] in {"state", "org", "person", "agent"}
     assert {"KOR", "NATO", "PRK", "RUS"} <= {r["code"] for r in rows}
 

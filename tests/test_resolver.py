@@ -177,6 +177,17 @@ def test_the_alliance_with_no_alliance_named(resolve) -> None:
     assert [m.code for m in ms] == ["CHN"]
 
 
+def test_the_summit_is_the_last_named_summit_host(resolve) -> None:
+    ms = resolve("Leaders flew to the G7 summit, then to this week's NATO summit in The Hague. "
+                 "Lee skipped the summit.", JULY_2023)
+    assert [(m.text, m.code, m.how) for m in ms][-1] == ("summit", "NATO", "coref")
+
+
+def test_the_summit_with_no_summit_named(resolve) -> None:
+    ms = resolve("NATO met in Vilnius. Lee skipped the summit.", JULY_2023)
+    assert "summit" not in [m.text for m in ms]
+
+
 def test_actors_resolve_command() -> None:
     from conftest import invoke
 

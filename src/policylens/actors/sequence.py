@@ -8,7 +8,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from .gazetteer import KIND_RANK, Gazetteer, Term
-from .lexicon import ORG_NOUNS, PRECEDING, PRONOUNS, Entry
+from .lexicon import MEETING_NOUNS, ORG_NOUNS, PRECEDING, PRONOUNS, Entry
 from .matching import Slot
 from .mention import ActorMention, code_mention, person_mention
 from .places import code_mention_for
@@ -39,6 +39,7 @@ class Sequencer:
         self.gaz, self.doc, self.day = gaz, doc, day
         self.seen: list[Seen] = []
         self.orgs: list[str] = []  # organisation codes named so far
+        self.summits: list[str] = []  # organisations whose summit was named so far
         self.named: set[str] = set()
         self.person_at: dict[int, str] = {}  # token index -> person slug
         self.sent_of = {i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)}
@@ -65,6 +66,8 @@ class Sequencer:
                 return None  # "George Washington", "Michael Jordan"
             if entry.kind == "org":
                 self.orgs.append(entry.target)
+                if self._names_a_summit(slot):
+                    self.summits.append(entry.target)
             return code_mention_for(self.gaz, self.doc, slot)
         if entry.how == "short" and not self._plausible_surname(slot):
             return None
@@ -106,6 +109,14 @@ class Sequencer:
         span = self.doc[slot.start:slot.end]
         return code_mention(self.gaz, code, span.start_char, span.end_char, span.text, "coref")
 
+    def _meetingref(self, slot: Slot) -> ActorMention | None:
+        """"the summit" after "the NATO summit" was named: NATO, its host."""
+        if not self.summits:
+            return None
+        span = self.doc[slot.start:slot.end]
+        return code_mention(self.gaz, self.summits[-1], span.start_char, span.end_char,
+                            span.text, "coref")
+
     def _relative(self, slot: Slot) -> ActorMention | None:
         token = self.doc[slot.start]
         owners = [c.i for c in token.children if c.dep_ == "poss" and c.i in self.person_at]
@@ -119,6 +130,13 @@ class Sequencer:
         return self._person(other.person, slot, "coref") if other else None
 
     # -- helpers ------------------------------------------------------------------
+
+    def _names_a_summit(self, slot: Slot) -> bool:
+        """"NATO summit", "NATO's summit", "the NATO Leaders' Summit"."""
+        after = [t.lower_ for t in self.doc[slot.end:slot.end + 3]]
+        while after and after[0] in {"'s", "’s", "leaders", "leaders'", "leaders’", "'", "’"}:
+            after.pop(0)
+        return bool(after) and after[0] in MEETING_NOUNS
 
     def _person(self, person: str, slot: Slot, how: str) -> ActorMention:
         span = self.doc[slot.start:slot.end]

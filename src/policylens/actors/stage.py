@@ -52,7 +52,7 @@ def document_day(row: dict[str, Any]) -> date | None:
 
 class ActorStage:
     name = "actors.gazetteer"
-    version = "v1"
+    version = "v2"  # v2: "the summit" resolves to the host of the summit last named
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("actor_mentions",)
