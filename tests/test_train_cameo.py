@@ -74,7 +74,7 @@ def test_dictionary_patterns_and_verb_defaults(shared: Path) -> None:
     assert sets["&TREATY"] == ["PACT", "ACCORD"]
     by_words = {p.words: p for p in patterns}
     assert by_words[("*", "WITH", "+", "ON", "&TREATY")].code == "046"
-    assert ("$", "AND", "+", "*") not in by_words  # [---]: no code
+    assert by_words[("$", "AND", "+", "*")].code == "---"  # the dictionary's "no event"
     defaults = {(p.verb, p.code) for p in patterns if p.words == ("$", "*", "+")}
     assert defaults == {("MEET", "040"), ("CONFER", "043"), ("SHELL", "190")}
 
@@ -93,6 +93,13 @@ def test_a_modal_keeps_the_verb_plain(shared: Path) -> None:
     pattern = next(p for p in patterns if "MUST" in p.words)
     text, source, target = CS.write_sentence(pattern, sets, pasts, ["Chile", "Peru"], random.Random(1))
     assert text == f"{source} said {target} must meet soon."
+
+
+def test_no_event_rows_only_when_asked(shared: Path) -> None:
+    plain = {label for _, _, label in CS.cameo_rows(shared)}
+    with_none = [text for text, _, label in CS.cameo_rows(shared, none=True) if label == "NONE"]
+    assert "NONE" not in plain
+    assert len(with_none) == 1 and " and " in with_none[0]  # "$ AND + * [---]"
 
 
 def test_rows_are_labelled_and_capped(shared: Path) -> None:

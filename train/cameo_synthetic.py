@@ -6,6 +6,8 @@ lists, for each verb, phrase patterns with a CAMEO code: ``- * OUTPOST IN + [087
 Each pattern becomes one sentence with names from the package gazetteer filled in and the verb in
 the past tense ("Chile abandoned outpost in Peru."), labelled through ``CAMEO2PLOVER-2021.txt``.
 Each verb of a block also gives "<source> <verb>ed <target>." with the verb's own code.
+With ``none``, patterns the dictionary marks as no event (``[---]``: "PILGRIMS * # VISIT") and
+CAMEO 01 public statements, which PLOVER does not code, become ``NONE`` rows.
 The sentences are rough, so they count less in training than the news rows.
 """
 
@@ -110,7 +112,7 @@ def _verb_line(body: str, comment: str, block_code: str, patterns: list[Pattern]
     if body.startswith("- "):
         verb = (comment.split() or [""])[0].upper()
         words = tuple(re.sub(r"\[[^\]]*\]", "", body[2:]).split())
-        if verb and code and code != "---" and "*" in words:
+        if verb and code and "*" in words:
             patterns.append(Pattern(words, verb, code))
         return block_code
     verb = body.split()[0].lstrip("+")
@@ -186,16 +188,23 @@ def _word(w: str, i: int, words: list[str], p: Pattern, sets: dict[str, list[str
     return w.replace("_", " ").strip().lower()
 
 
-def cameo_rows(shared: Path, seed: int = 13, per_type: int = 800
+def label_for(code: str, mapping: dict[str, str], none: bool) -> str | None:
+    """The PLOVER type of a pattern's code; ``NONE`` for no-event codes when ``none``."""
+    if code == "---" or code.startswith("01"):
+        return "NONE" if none else None
+    return plover_type(code, mapping)
+
+
+def cameo_rows(shared: Path, seed: int = 13, per_type: int = 800, none: bool = False
                ) -> list[tuple[str, tuple[str | None, str | None], str]]:
-    """(sentence, (source, target), PLOVER type) for patterns that map to a PLOVER type,
-    at most ``per_type`` of each type (a random sample where the dictionary has more)."""
+    """(sentence, (source, target), PLOVER type or NONE) for patterns with a label, at most
+    ``per_type`` of each (a random sample where the dictionary has more)."""
     mapping = read_mapping(shared / MAPPING)
     sets, patterns, pasts = read_dictionary(shared / DICTIONARY)
     names, rng = load_names(), random.Random(seed)
     rows = []
     for p in patterns:
-        label = plover_type(p.code, mapping)
+        label = label_for(p.code, mapping, none)
         if label is None or any(c in w for w in p.words for c in "(){}"):
             continue
         text, source, target = write_sentence(p, sets, pasts, names, rng)

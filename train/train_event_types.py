@@ -43,7 +43,8 @@ log = logging.getLogger("train-events")
 MAX_LEN = 96
 
 
-def load_rows(shared: Path, cameo: bool = False) -> tuple[list[tuple], dict[str, Path]]:
+def load_rows(shared: Path, cameo: bool = False, cameo_none: bool = False
+              ) -> tuple[list[tuple], dict[str, Path]]:
     tr = shared / "event_coding" / "training"
     files = {"plv": tr / "PLV_train.tsv", "conflibert": tr / "conflibert_cameo_class_train.tsv",
              "ngec": tr / "ngec_gpt_synthetic_events_2023-10-19_19.csv.zip"}
@@ -51,7 +52,7 @@ def load_rows(shared: Path, cameo: bool = False) -> tuple[list[tuple], dict[str,
     if cameo:  # after the others, so the held-out PLV rows stay the same
         files["cameo"], files["cameo_to_plover"] = shared / CS.DICTIONARY, shared / CS.MAPPING
         data += [(text, spans, ED.target_row(label), "cameo")
-                 for text, spans, label in CS.cameo_rows(shared)]
+                 for text, spans, label in CS.cameo_rows(shared, none=cameo_none)]
     rows = [(mark(text, *spans), target, ED.SOURCE_WEIGHT[kind], kind) for text, spans, target, kind in data]
     return rows, files
 
@@ -118,7 +119,7 @@ def train(args: argparse.Namespace) -> dict:
     tok = Tokenizer.from_file(str(encoder / "tokenizer.json"))
     tok.no_padding()
     tok.enable_truncation(max_length=MAX_LEN)
-    rows, files = load_rows(args.shared, args.cameo)
+    rows, files = load_rows(args.shared, args.cameo, args.cameo_none)
     if args.limit:  # a smoke run: a small random subset
         rows = random.Random(args.seed).sample(rows, args.limit)
     held_idx = {i for i, r in enumerate(rows) if r[3] == "plv" and rng.random() < 0.1}
@@ -194,6 +195,8 @@ def main() -> None:
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--cameo", action="store_true",
                    help="add sentences written from the CAMEO verb-pattern dictionary")
+    p.add_argument("--cameo-none", action="store_true",
+                   help="with --cameo: the dictionary's no-event patterns and statements as NONE")
     p.add_argument("--limit", type=int, default=0, help="train on this many random rows (smoke runs)")
     p.add_argument("--model-dir", type=Path, default=MODEL_DIR, help="where the ONNX model goes")
     args = p.parse_args()
