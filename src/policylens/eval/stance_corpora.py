@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..stance.framing import framed_stance
 from ..stance.model import MODEL_DIR, load_model
 
 VAST_TO_OURS = {"1": 0, "0": 1, "2": 2}
@@ -41,7 +42,7 @@ def f1_scores(gold: list[int], pred: list[int], classes: int = 3) -> list[float]
 
 def score_vast(shared: Path) -> dict[str, float]:
     rows = _read(shared / "stance" / "vast" / "vast_dev.reduced.csv")
-    probs = load_model().stance([(r["Target"], r["Tweet"]) for r in rows])
+    probs = framed_stance(load_model(), [(r["Target"], r["Tweet"]) for r in rows])
     f1 = f1_scores([VAST_TO_OURS[r["Stance"]] for r in rows], list(np.argmax(probs, axis=1)))
     return {"macro_f1": float(np.mean(f1)), "pro_f1": f1[0], "con_f1": f1[1]}
 
@@ -78,7 +79,7 @@ def score_argkp(shared: Path) -> dict[str, float]:
         if a["arg_id"] not in best or s > best[a["arg_id"]][0]:
             best[a["arg_id"]] = (float(s), kp["key_point_id"])
     out = {f"map_{m}": _map(args, best, labels, m) for m in ("strict", "relaxed")}
-    probs = load_model().stance([(a["topic"], a["argument"]) for a in args])
+    probs = framed_stance(load_model(), [(a["topic"], a["argument"]) for a in args])
     out["stance_acc"] = float(np.mean([(p[0] > p[1]) == (a["stance"] == "1") for a, p in zip(args, probs)]))
     return out
 
@@ -100,7 +101,7 @@ def score_ibm(shared: Path) -> dict[str, float]:
     held = set(json.loads((MODEL_DIR / "training.json").read_text(encoding="utf-8"))["ibm_heldout_topics"])
     rows = [r for r in _read(shared / "stance" / "ibm_claim_stance" / "claim_stance_train.csv")
             if r["topicText"] in held]
-    probs = load_model().stance([(r["topicText"], r["claims.claimCorrectedText"]) for r in rows])
+    probs = framed_stance(load_model(), [(r["topicText"], r["claims.claimCorrectedText"]) for r in rows])
     correct = [(p[0] > p[1]) == (r["claims.stance"] == "PRO") for r, p in zip(rows, probs)]
     return {"heldout_acc": float(np.mean(correct)), "heldout_n": float(len(rows))}
 

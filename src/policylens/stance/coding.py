@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .aspect import classify_aspects
+from .framing import framed_stance
 from .model import STANCES, CrossEncoder
 
 ARGUMENT_CUES = re.compile(
@@ -52,7 +53,7 @@ def code_sentences(model: CrossEncoder, items: Sequence[tuple[str, str]],
                    aspect_for: Callable[[Coded], bool] = lambda c: True) -> list[Coded]:
     """Code (sentence, question-or-target) pairs; aspects only where ``aspect_for`` says
     (the aspect costs five model passes per sentence, the stance one)."""
-    probs = model.stance([(q, t) for t, q in items])
+    probs = framed_stance(model, [(q, t) for t, q in items])
     coded = [_coded(text, p, "other") for (text, _), p in zip(items, probs)]
     wanted = [i for i, c in enumerate(coded) if aspect_for(c)]
     for i, (aspect, _) in zip(wanted, classify_aspects(model, [items[i][0] for i in wanted])):
