@@ -168,6 +168,22 @@ def negated_pairs(pairs: list[Pair], share: float, rng: random.Random) -> list[P
     return out
 
 
+def framed_pairs(pairs: list[Pair], share: float, rng: random.Random) -> list[Pair]:
+    """A share of pro/con pairs again with the motion read as its framing (target phrase, side
+    flipped when the motion is against it: "We should ban X" → "X"), the second reading of
+    ``policylens.stance.framing.framed_stance``."""
+    from policylens.stance.framing import framing_of
+
+    out = []
+    for p in pairs:
+        if p.label in (0, 1) and rng.random() < share:
+            frame = framing_of(p.text_a)
+            if frame.target != p.text_a.strip():
+                label = p.label if frame.polarity > 0 else 1 - p.label
+                out.append(Pair(frame.target, p.text_b, p.task, label, p.group))
+    return out
+
+
 def off_topic_neutrals(pairs: list[Pair], n: int, rng: random.Random) -> list[Pair]:
     """Arguments paired with another topic's target: they do not address it, so neutral."""
     out = []
