@@ -51,6 +51,19 @@ def test_long_claims_are_condensed_at_a_clause_boundary() -> None:
     assert not label.endswith(",")
 
 
+@pytest.mark.parametrize("text, label", [
+    ("Although Lee will keep close ties with Beijing, he will stay with the trilateral framework.",
+     "He will stay with the trilateral framework"),
+    ("Given these circumstances, a stronger partnership with NATO opens doors for Seoul.",
+     "A stronger partnership with NATO opens doors for Seoul"),
+    ("If Lee attends, the summit could bolster confidence in Seoul.",  # the condition is the claim
+     "If Lee attends, the summit could bolster confidence in Seoul"),
+    ("While true, this matters.", "While true, this matters"),  # too little would be left
+])
+def test_a_leading_concession_is_not_the_label(text: str, label: str) -> None:
+    assert condense(text) == label
+
+
 def test_average_precision_matches_a_hand_computed_case() -> None:
     # ranked labels 1,0,1: precision at hits 1/1 and 2/3, recall steps 0.5 each
     assert average_precision([1, 0, 1], [0.9, 0.8, 0.7]) == pytest.approx(0.5 * 1 + 0.5 * 2 / 3)

@@ -35,7 +35,7 @@ class Member:
 
 class KeypointsStage:
     name = "stance.keypoints"
-    version = "v4"
+    version = "v5"  # v5: a leading concession ("Although X,") is left out of the label
     level = "corpus"
     requires: tuple[str, ...] = ("stance.claims",)
     writes = ("keypoints", "keypoint_claims", "keypoint_cache")

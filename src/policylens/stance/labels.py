@@ -13,11 +13,19 @@ LEADING = re.compile(
     r"so|first|second|third|finally|above all|in return|at the same time)\b,?\s*)+",
     re.IGNORECASE,
 )
+# A leading concession or setting is not the point: "Although X, <point>", "Given X, <point>".
+FRAMING_CLAUSE = re.compile(
+    r"^(although|though|even though|while|whereas|despite|in spite of|given|starting with|amid|"
+    r"considering|notwithstanding)\b[^,]{3,}?,\s+", re.IGNORECASE)
+MIN_POINT_WORDS = 6  # what is left after dropping such a clause must still say something
 
 
 def clean_sentence(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip().strip("\"“”'")
     text = LEADING.sub("", text).strip()
+    rest = FRAMING_CLAUSE.sub("", text, count=1)
+    if rest != text and len(rest.split()) >= MIN_POINT_WORDS:
+        text = LEADING.sub("", rest).strip()
     return text[:1].upper() + text[1:] if text else text
 
 
