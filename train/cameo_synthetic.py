@@ -13,12 +13,12 @@ The sentences are rough, so they count less in training than the news rows.
 
 from __future__ import annotations
 
-import csv
 import random
 import re
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
+
+from policylens.actors.gazetteer import load_gazetteer
 
 DICTIONARY = Path("event_coding/dictionaries/CAMEO.verbpatterns.150430.txt")
 MAPPING = Path("event_coding/ontology/CAMEO2PLOVER-2021.txt")
@@ -144,13 +144,9 @@ def _regular_past(word: str) -> str:
 
 def load_names() -> list[str]:
     """Country, organisation and leader names from the package gazetteer."""
-    root = files("policylens") / "data" / "gazetteer"
-    names = []
-    for file, column in (("states.csv", "name"), ("orgs.csv", "code"), ("people.csv", "name")):
-        with (root / file).open(encoding="utf-8") as fh:
-            rows = [r for r in csv.DictReader(line for line in fh if not line.startswith("#"))]
-        names += [r[column] for r in rows if r[column]]
-    return names
+    gaz = load_gazetteer()
+    return ([s.name for s in gaz.states.values()] + [o.code for o in gaz.orgs.values()]
+            + [p.name for p in gaz.people.values()])
 
 
 def write_sentence(p: Pattern, sets: dict[str, list[str]], pasts: dict[str, str],

@@ -16,6 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 STANCE_LABELS = ("pro", "con", "neutral")
 VAST_TO_OURS = {"1": 0, "0": 1, "2": 2}  # VAST: 0 con, 1 pro, 2 neutral
@@ -159,13 +160,10 @@ def negated_motion(motion: str) -> str | None:
 def negated_pairs(pairs: list[Pair], share: float, rng: random.Random) -> list[Pair]:
     """A share of pro/con pairs again with the motion negated and the side flipped: the stance is
     toward the proposition, not toward the thing it names ("advertising is harmful")."""
-    out = []
-    for p in pairs:
-        if p.label in (0, 1) and rng.random() < share:
-            negated = negated_motion(p.text_a)
-            if negated:
-                out.append(Pair(negated, p.text_b, p.task, 1 - p.label, p.group))
-    return out
+    def negate(motion: str) -> tuple[str, bool] | None:
+        negated = negated_motion(motion)
+        return (negated, True) if negated else None
+    return _rewritten(pairs, share, rng, negate)
 
 
 def framed_pairs(pairs: list[Pair], share: float, rng: random.Random) -> list[Pair]:
@@ -174,13 +172,22 @@ def framed_pairs(pairs: list[Pair], share: float, rng: random.Random) -> list[Pa
     ``policylens.stance.framing.framed_stance``."""
     from policylens.stance.framing import framing_of
 
+    def frame(motion: str) -> tuple[str, bool] | None:
+        f = framing_of(motion)
+        return (f.target, f.polarity < 0) if f.target != motion.strip() else None
+    return _rewritten(pairs, share, rng, frame)
+
+
+def _rewritten(pairs: list[Pair], share: float, rng: random.Random,
+               rewrite: Callable[[str], tuple[str, bool] | None]) -> list[Pair]:
+    """A share of the pro/con pairs with their motion rewritten, the side flipped if asked."""
     out = []
     for p in pairs:
         if p.label in (0, 1) and rng.random() < share:
-            frame = framing_of(p.text_a)
-            if frame.target != p.text_a.strip():
-                label = p.label if frame.polarity > 0 else 1 - p.label
-                out.append(Pair(frame.target, p.text_b, p.task, label, p.group))
+            done = rewrite(p.text_a)
+            if done:
+                text, flip = done
+                out.append(Pair(text, p.text_b, p.task, 1 - p.label if flip else p.label, p.group))
     return out
 
 

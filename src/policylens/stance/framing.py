@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from .model import CrossEncoder
-from .target import POSSESSIVES, PRONOUN_SUBJECTS
+from .target import PRONOUN_SUBJECTS, main_clause, resolved_phrase
 
 AGAINST_VERBS = {
     "ban", "abolish", "end", "stop", "prohibit", "forbid", "outlaw", "criminalize", "criminalise",
@@ -49,12 +49,16 @@ class Framing:
     polarity: int  # +1: for the target is for the question; -1: for the target is against it
 
 
+def is_bare_phrase(text: str) -> bool:
+    """"nuclear power": no question mark, no modal or statement opener."""
+    return not text.endswith("?") and not STATEMENT.search(text)
+
+
 def frame_question(question: str, nlp: Language) -> Framing:
     text = question.strip()
-    if not text.endswith("?") and not STATEMENT.search(text):
+    if is_bare_phrase(text):
         return Framing(text, 1)
-    main = re.split(r",| including | such as | - | — ", text.rstrip("?"), maxsplit=1)[0]
-    doc = nlp(main)
+    doc = nlp(main_clause(text))
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return Framing(text, 1)
@@ -73,14 +77,14 @@ def _frame(verb: Token, polarity: int) -> Framing | None:
     if lemma in SUPPORT_VERBS:  # "This house supports raising the age"
         sign = -1 if lemma == "oppose" else 1
         inner = obj if obj is not None else clause
-        return Framing(_phrase(inner, None), polarity * sign) if inner is not None else None
+        return Framing(resolved_phrase(inner, None), polarity * sign) if inner is not None else None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if lemma == "be" or any(c.dep_ == "nsubjpass" for c in verb.children):
         return _copular(verb, subject, polarity)
     if obj is None:
         return None
     sign = -1 if lemma in AGAINST_VERBS else 1
-    return Framing(_phrase(obj, subject), polarity * sign)
+    return Framing(resolved_phrase(obj, subject), polarity * sign)
 
 
 def _copular(verb: Token, subject: Token | None, polarity: int) -> Framing | None:
@@ -90,20 +94,11 @@ def _copular(verb: Token, subject: Token | None, polarity: int) -> Framing | Non
     words = {verb.lemma_.lower()} | {t.lemma_.lower() for c in verb.children
                                      if c.dep_ in ("acomp", "attr", "oprd") for t in c.subtree}
     sign = -1 if words & (AGAINST_WORDS | AGAINST_VERBS) else 1
-    return Framing(_phrase(subject, None), polarity * sign)
+    return Framing(resolved_phrase(subject, None), polarity * sign)
 
 
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
-
-
-def _phrase(head: Token, subject: Token | None) -> str:
-    """The head's phrase, "its" resolved to a named subject ("South Korea's engagement")."""
-    named = subject is not None and subject.lower_ not in PRONOUN_SUBJECTS
-    subj_text = " ".join(t.text for t in subject.subtree) if named and subject is not None else ""
-    words = [subj_text + "'s" if named and t.lower_ in POSSESSIVES and t.head == head else t.text
-             for t in head.subtree]
-    return re.sub(r"\s+([,.;:'’])", r"\1", " ".join(words)).replace(" 's", "'s").strip()
 
 
 @lru_cache(maxsize=64)
@@ -113,8 +108,8 @@ def framing_of(question: str) -> Framing:
     from ..settings import Settings
 
     text = question.strip()
-    if not text.endswith("?") and not STATEMENT.search(text):
-        return Framing(text, 1)  # a bare target phrase: no parse needed
+    if is_bare_phrase(text):
+        return Framing(text, 1)  # no parse, so no spaCy load
     return frame_question(text, load_nlp(Settings().spacy_model))
 
 

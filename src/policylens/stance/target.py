@@ -15,12 +15,17 @@ PRONOUN_SUBJECTS = {"we", "i", "you", "they", "one", "people"}
 POSSESSIVES = {"its", "their", "his", "her"}
 
 
+def main_clause(question: str) -> str:
+    """The question without its trailing "?" and what follows a comma, "including", a dash…"""
+    return re.split(r",| including | such as | - | — ", question.strip().rstrip("?"), maxsplit=1)[0]
+
+
 def derive_target(question: str, nlp: Language) -> str:
     """A short noun phrase for the question's issue (the question itself when none is found)."""
     text = question.strip()
     if not text.endswith("?") and not re.match(r"(?i)^(should|is|are|does|do|can|will|would)\b", text):
         return text
-    main = re.split(r",| including | such as | - | — ", text.rstrip("?"), maxsplit=1)[0]
+    main = main_clause(text)
     doc = nlp(main)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
@@ -33,21 +38,25 @@ def derive_target(question: str, nlp: Language) -> str:
 
 
 def _object_phrase(subject: Token, obj: Token) -> str:
-    """The object's phrase with a possessive pronoun resolved to the subject."""
+    """The object's phrase with a possessive pronoun resolved to the subject, after the verb
+    (and the subject) when no possessive named the subject."""
+    phrase = resolved_phrase(obj, subject)
     subj_text = " ".join(t.text for t in subject.subtree)
-    words = []
-    for t in obj.subtree:
-        if t.lower_ in POSSESSIVES and t.head == obj and subject.lower_ not in PRONOUN_SUBJECTS:
-            words.append(subj_text + "'s")
-        else:
-            words.append(t.text)
-    phrase = " ".join(words)
-    if subj_text + "'s" in words:
+    if subj_text + "'s" in phrase:
         return phrase
     verb = obj.head.lemma_ if obj.head.pos_ in ("VERB", "AUX") else ""
     if subject.lower_ in PRONOUN_SUBJECTS:
         return f"{verb} {phrase}".strip()
     return f"{subj_text} {verb} {phrase}".replace("  ", " ")
+
+
+def resolved_phrase(head: Token, subject: Token | None) -> str:
+    """The head's phrase, "its" resolved to a named subject ("South Korea's engagement")."""
+    named = subject is not None and subject.lower_ not in PRONOUN_SUBJECTS
+    subj_text = " ".join(t.text for t in subject.subtree) if named and subject is not None else ""
+    words = [subj_text + "'s" if named and t.lower_ in POSSESSIVES and t.head == head else t.text
+             for t in head.subtree]
+    return re.sub(r"\s+([,.;:'’])", r"\1", " ".join(words)).replace(" 's", "'s").strip()
 
 
 def _strip_aux(text: str) -> str:
