@@ -46,6 +46,38 @@ def test_modality_from_the_parse(nlp, text, verb, top, type_, expected) -> None:
     assert _mood(nlp, text, verb, top, type_) == expected
 
 
+@pytest.mark.parametrize("text, verb, top, expected", [
+    ("Yoon attended the NATO summit in Madrid.", "attended", None, True),
+    ("If Lee attends the summit, his participation could bolster trust.", "attends", None, True),
+    ("Yoon paid a surprise visit to Ukraine.", "paid", None, True),
+    ("Lee visited Tokyo.", "visited", None, True),
+    ("Seoul hosted Xi at the APEC summit.", "hosted", None, True),
+    ("Lee will visit Tokyo next week.", "visit", None, False),  # a plan: AGREE by the codebook
+    ("Lee is looking to host Xi at the upcoming summit.", "host", "looking", False),
+    ("South Korea hosts American troops.", "hosts", None, False),  # no meeting named
+    ("The U.S. would not meet the hostage-takers' demands.", "meet", None, False),
+])
+def test_a_meeting_that_takes_place_is_consult_by_definition(nlp, text, verb, top, expected) -> None:  # type: ignore[no-untyped-def]
+    from policylens.events.coder import Candidate, is_actual_meeting
+
+    doc = nlp(text)
+    v = next(t for t in doc if t.text == verb)
+    t = next(t for t in doc if t.text == top) if top else v
+    assert is_actual_meeting(Candidate(doc[:], [], [], v, t)) is expected
+
+
+def test_a_meeting_overrides_the_model_and_a_plan_does_not() -> None:
+    import numpy as np
+
+    from policylens.events.coder import choose_type
+    from policylens.events.head import LABELS, TYPES
+
+    probs = np.full(len(LABELS), 0.01, dtype=np.float32)
+    probs[TYPES.index("AGREE")] = 0.8
+    assert choose_type("CONSULT", probs, True, meeting=True)[0] == "CONSULT"
+    assert choose_type("CONSULT", probs, True, meeting=False)[0] == "AGREE"
+
+
 PUB = date(2025, 6, 26)
 
 
@@ -72,6 +104,21 @@ def test_a_month_without_year_is_the_latest_past_one_or_the_next_when_planned() 
     assert resolve_date(["in November"], PUB).value == "2024-11"
     assert resolve_date(["in November"], PUB, planned=True).value == "2025-11"
     assert resolve_date(["Seoul criticized Pyongyang."], None) is None
+    found = resolve_date(["Lee is looking to host Xi at the upcoming November APEC summit."], PUB, planned=True)
+    assert (found.value, found.how) == ("2025-11", "explicit")
+
+
+def test_a_present_hypothetical_looks_ahead_and_a_counterfactual_back(nlp) -> None:  # type: ignore[no-untyped-def]
+    from policylens.events.coder import looks_ahead
+
+    attends = next(t for t in nlp("If Lee attends the summit, trust grows.") if t.text == "attends")
+    attended = next(t for t in nlp("If Yoon had attended the summit, trust would have grown.")
+                    if t.text == "attended")
+    assert looks_ahead("hypothetical", attends) and looks_ahead("planned", attends)
+    assert not looks_ahead("hypothetical", attended) and not looks_ahead("asserted", attends)
+    summit = "Lee attends the NATO summit."  # published two days before The Hague summit
+    assert resolve_date([summit], date(2025, 6, 22), planned=True).value == "2025-06-24"
+    assert resolve_date([summit], date(2025, 6, 22)).value == "2024-07-09"
 
 
 def test_the_document_says_which_summit_series_a_sentence_means() -> None:

@@ -5,7 +5,8 @@
 Codes the PLV training rows that ``train_event_types.py`` held out (same seed, same split;
 the model never trained on them) through the real span path of ``events code``, once, and
 scores every threshold on them: below the threshold the cue word decides, at or above it the
-model. No dev set is read. Prints the accuracy per threshold and the best one.
+model. No dev set is read. Prints the accuracy per threshold and the best one, and the
+accuracy of the shipped threshold with and without CONSULT for cue words that name a meeting.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ sys.path.insert(0, str(HERE))
 import event_data as ED  # noqa: E402
 
 from policylens.events.code import Request, _span_request  # noqa: E402
-from policylens.events.coder import choose_type, type_candidates  # noqa: E402
+from policylens.events.coder import CUE_BELOW, choose_type, type_candidates  # noqa: E402
 from policylens.events.head import TYPES  # noqa: E402
-from policylens.events.lexicon import lexicon_type  # noqa: E402
+from policylens.events.lexicon import lexicon_type, names_a_meeting  # noqa: E402
 from policylens.nlp.model import load_nlp  # noqa: E402
 from policylens.settings import Settings  # noqa: E402
 
@@ -53,17 +54,22 @@ def main() -> None:
             gold.append({TYPES[i] for i, v in enumerate(target[:len(TYPES)]) if v > 0})
     probs = type_candidates(cands)
     cues = [lexicon_type(c.verb, c.top) for c in cands]
-    scores = {}
-    for t in THRESHOLDS:
+    meetings = [names_a_meeting(c.verb, c.top) for c in cands]
+
+    def accuracy(t: float, meeting_rule: bool) -> float:
         right = 0
-        for cue, pr, g in zip(cues, probs, gold):
-            chosen = choose_type(cue, pr, require_event=False, cue_below=t)
+        for cue, pr, g, meets in zip(cues, probs, gold, meetings):
+            chosen = choose_type(cue, pr, require_event=False, cue_below=t, meeting=meeting_rule and meets)
             right += chosen is not None and chosen[0] in g
-        scores[str(t)] = round(right / max(len(gold), 1), 4)
+        return round(right / max(len(gold), 1), 4)
+
+    scores = {str(t): accuracy(t, False) for t in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda t: (scores[str(t)], -t))
     print(json.dumps({"held_out_rows": len(held), "coded": len(cands),
                       "with_cue": sum(c is not None for c in cues), "accuracy_by_threshold": scores,
-                      "best": best}, indent=2))
+                      "best": best, "naming_a_meeting": sum(meetings),
+                      "shipped_without_meeting_rule": accuracy(CUE_BELOW, False),
+                      "shipped_with_meeting_rule": accuracy(CUE_BELOW, True)}, indent=2))
 
 
 if __name__ == "__main__":

@@ -17,9 +17,9 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from .actors_bridge import Actor
-from .lexicon import lexicon_type
+from .lexicon import lexicon_type, names_a_meeting
 from .head import LABELS, NONE, TYPES, load_model, mark
-from .modality import modality
+from .modality import is_conditional, modality
 from .ontology import cameo_for, context_for, mode_for
 from .when import resolve_date
 
@@ -184,13 +184,15 @@ def type_candidates(cands: list[Candidate]) -> np.ndarray:
 
 
 def choose_type(cue: str | None, probs: np.ndarray, require_event: bool,
-                cue_below: float | None = None) -> tuple[str, float] | None:
-    """The type and its confidence: the model's when it is at least ``cue_below`` sure, else
-    the cue word's (confidence 0.5 + half the model's probability of it); None when no event."""
+                cue_below: float | None = None, meeting: bool = False) -> tuple[str, float] | None:
+    """The type and its confidence: CONSULT when the cue word names a meeting, the model's
+    when it is at least ``cue_below`` sure, else the cue word's (confidence 0.5 + half the
+    model's probability of it); None when no event."""
     cue_below = CUE_BELOW if cue_below is None else cue_below
     typed = probs[:len(TYPES)] / probs[:len(TYPES)].sum()
     i = int(np.argmax(typed))
-    if cue is not None and typed[i] < cue_below:
+    if meeting or (cue is not None and typed[i] < cue_below):
+        cue = "CONSULT" if meeting else cue
         return cue, 0.5 + 0.5 * float(typed[TYPES.index(cue)])
     if require_event and probs[LABELS.index(NONE)] >= probs[i]:
         return None  # the model says the sentence states no event between the two
@@ -199,15 +201,30 @@ def choose_type(cue: str | None, probs: np.ndarray, require_event: bool,
     return TYPES[i], float(typed[i])
 
 
+def is_actual_meeting(c: Candidate) -> bool:
+    """A meeting that took place, or would if a condition held: PLOVER codes it CONSULT, but
+    a promise, plan or willingness to meet AGREE ("will visit", "would host"): the model decides."""
+    if not names_a_meeting(c.verb, c.top):
+        return False
+    return is_conditional(c.verb, c.top) or modality(c.verb, c.top) == "asserted"
+
+
+def looks_ahead(mood: str, verb: Token) -> bool:
+    """Whether the event lies after publication: planned, or hypothetical in the present
+    ("If Lee attends the summit") rather than counterfactual ("if Yoon had attended")."""
+    return mood == "planned" or (mood == "hypothetical" and verb.tag_ not in ("VBD", "VBN"))
+
+
 def finish(c: Candidate, probs: np.ndarray, published: date | None,
            require_event: bool = True) -> CodedEvent | None:
     """Type, mode, modality, date and CAMEO for a typed candidate; None when no event."""
-    chosen = choose_type(lexicon_type(c.verb, c.top), probs, require_event)
+    chosen = choose_type(lexicon_type(c.verb, c.top), probs, require_event,
+                         meeting=is_actual_meeting(c))
     if chosen is None:
         return None
     type_, confidence = chosen
     mood = modality(c.verb, c.top, type_)
-    when = resolve_date([c.evidence, c.sentence.text], published, planned=mood == "planned",
+    when = resolve_date([c.evidence, c.sentence.text], published, planned=looks_ahead(mood, c.verb),
                         context=c.sentence.doc.text)
     mode = mode_for(type_, c.evidence)
     cameo, goldstein = cameo_for(type_, mode)

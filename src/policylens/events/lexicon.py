@@ -27,6 +27,11 @@ PARTICLES = {("call", "for"): "REQUEST", ("call", "on"): "REQUEST", ("pull", "ou
              ("step", "down"): "RETREAT", ("open", "fire"): "ASSAULT", ("lash", "out"): "ACCUSE",
              ("speak", "out"): "ACCUSE", ("sign", "up"): "AGREE",
              ("break", "off"): "SANCTION", ("walk", "out"): "PROTEST"}
+# Words that name a meeting, which PLOVER's codebook defines as CONSULT ("all consultations and
+# meetings: visiting and hosting visits, meeting at a neutral location"): a visit, or attending,
+# hosting or taking part in a summit, meeting or talks.
+MEETING_NOUNS = {"summit", "meeting", "talks", "visit", "conference"}
+ATTEND_VERBS = {"attend", "host", "participate", "join"}
 
 
 @lru_cache(maxsize=2)
@@ -54,8 +59,27 @@ def word_type(tok: Token) -> str | None:
 
 def lexicon_type(verb: Token, top: Token) -> str | None:
     """The cue of the topmost word on the chain from the event verb up to ``top``."""
+    tok = _cue_word(verb, top)
+    return word_type(tok) if tok is not None else None
+
+
+def names_a_meeting(verb: Token, top: Token) -> bool:
+    """Whether the cue word names a meeting, which makes the event CONSULT by definition:
+    "visited Kyiv", "paid a visit", "attends the summit", "host Xi at the APEC summit"."""
+    tok = _cue_word(verb, top)
+    if tok is None:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma == "visit" or (tok.pos_ == "NOUN" and lemma in MEETING_NOUNS):
+        return True
+    if lemma in LIGHT_VERBS:
+        return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in MEETING_NOUNS for c in tok.children)
+    return lemma in ATTEND_VERBS and any(
+        t.lemma_.lower() in MEETING_NOUNS and t.pos_ == "NOUN" for t in tok.subtree if t is not tok)
+
+
+def _cue_word(verb: Token, top: Token) -> Token | None:
     for tok in reversed(chain(verb, top)):
-        found = word_type(tok)
-        if found:
-            return found
+        if word_type(tok):
+            return tok
     return None

@@ -48,7 +48,7 @@ _DATE_RE = re.compile(
     rf"(?![\w])"
 )
 _BARE_MONTH_RE = re.compile(
-    rf"\b(?:in|since|until|by|from|early|late|mid-?|last|next|this|of|during|before|after)"
+    rf"\b(?:in|since|until|by|from|early|late|mid-?|last|next|this|of|during|before|after|the|upcoming|coming)"
     rf"\s+(?P<m>(?:January|February|March|April|June|July|August|September|October|November|December|May))\b"
     rf"(?!\s+(?:\d|{_YEAR}))"
 )
