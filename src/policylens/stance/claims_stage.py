@@ -18,7 +18,7 @@ MIN_SENTENCE_WORDS = 4
 
 class ClaimsStage:
     name = "stance.claims"
-    version = "v3"  # v3: the question is read as written and as its framing (target, polarity)
+    version = "v4"  # v4: each reading calibrated against the question's lean (calibration.py)
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("claims", "stances")
