@@ -47,26 +47,29 @@ def test_modality_from_the_parse(nlp, text, verb, top, type_, expected) -> None:
 
 
 @pytest.mark.parametrize("text, verb, top, expected", [
-    ("Yoon attended the NATO summit in Madrid.", "attended", None, True),
-    ("If Lee attends the summit, his participation could bolster trust.", "attends", None, True),
-    ("Yoon paid a surprise visit to Ukraine.", "paid", None, True),
-    ("Lee visited Tokyo.", "visited", None, True),
-    ("Seoul hosted Xi at the APEC summit.", "hosted", None, True),
-    ("Lee will visit Tokyo next week.", "visit", None, False),  # a plan: AGREE by the codebook
-    ("Lee is looking to host Xi at the upcoming summit.", "host", "looking", False),
-    ("South Korea hosts American troops.", "hosts", None, False),  # no meeting named
-    ("The U.S. would not meet the hostage-takers' demands.", "meet", None, False),
+    ("Yoon attended the NATO summit in Madrid.", "attended", None, "CONSULT"),
+    ("If Lee attends the summit, his participation could bolster trust.", "attends", None, "CONSULT"),
+    ("Yoon paid a surprise visit to Ukraine.", "paid", None, "CONSULT"),
+    ("Lee visited Tokyo.", "visited", None, "CONSULT"),
+    ("Seoul hosted Xi at the APEC summit.", "hosted", None, "CONSULT"),
+    ("Lee skipped this week's NATO summit.", "skipped", None, "REJECT"),
+    ("Lee did not attend the summit at The Hague.", "attend", None, "REJECT"),
+    ("Lee will visit Tokyo next week.", "visit", None, None),  # a plan: AGREE by the codebook
+    ("Lee is looking to host Xi at the upcoming summit.", "host", "looking", None),
+    ("Seoul did not host the summit.", "host", None, None),  # refuses nothing
+    ("South Korea hosts American troops.", "hosts", None, None),  # no meeting named
+    ("The U.S. would not meet the hostage-takers' demands.", "meet", None, None),
 ])
-def test_a_meeting_that_takes_place_is_consult_by_definition(nlp, text, verb, top, expected) -> None:  # type: ignore[no-untyped-def]
-    from policylens.events.coder import Candidate, is_actual_meeting
+def test_the_codebook_fixes_the_type_of_a_meeting(nlp, text, verb, top, expected) -> None:  # type: ignore[no-untyped-def]
+    from policylens.events.coder import Candidate, meeting_type
 
     doc = nlp(text)
     v = next(t for t in doc if t.text == verb)
     t = next(t for t in doc if t.text == top) if top else v
-    assert is_actual_meeting(Candidate(doc[:], [], [], v, t)) is expected
+    assert meeting_type(Candidate(doc[:], [], [], v, t)) == expected
 
 
-def test_a_meeting_overrides_the_model_and_a_plan_does_not() -> None:
+def test_a_type_fixed_by_the_codebook_overrides_the_model() -> None:
     import numpy as np
 
     from policylens.events.coder import choose_type
@@ -74,8 +77,8 @@ def test_a_meeting_overrides_the_model_and_a_plan_does_not() -> None:
 
     probs = np.full(len(LABELS), 0.01, dtype=np.float32)
     probs[TYPES.index("AGREE")] = 0.8
-    assert choose_type("CONSULT", probs, True, meeting=True)[0] == "CONSULT"
-    assert choose_type("CONSULT", probs, True, meeting=False)[0] == "AGREE"
+    assert choose_type("CONSULT", probs, True, fixed="CONSULT")[0] == "CONSULT"
+    assert choose_type("CONSULT", probs, True)[0] == "AGREE"
 
 
 PUB = date(2025, 6, 26)
@@ -173,6 +176,17 @@ def test_events_code_without_and_with_spans(tmp_path) -> None:  # type: ignore[n
     (given,) = out[1]["events"]
     assert given["actor"][0]["code"] == "KOR" and given["target"][0]["code"] == "NATO"
     assert given["modality"] == "hypothetical"
+
+
+def test_events_code_types_and_dates_meetings_by_the_codebook() -> None:
+    lines = [{"text": "Lee did not attend the NATO summit at The Hague.", "published": "2025-06-30"},
+             {"text": "If Lee attends the NATO summit, Seoul will gain trust.", "published": "2025-06-22"}]
+    result = invoke("events", "code", input="\n".join(json.dumps(x) for x in lines))
+    assert result.exit_code == 0, result.output
+    stayed_away, would_attend = ([(e["type"], e["modality"], e["date"]) for e in json.loads(line)["events"]
+                                  if e["actor"][0]["code"] == "KOR"] for line in result.output.splitlines())
+    assert stayed_away == [("REJECT", "asserted", "2025-06-24")]
+    assert would_attend == [("CONSULT", "hypothetical", "2025-06-24")]  # the summit ahead, not 2024's
 
 
 def test_events_code_reports_bad_lines_and_keeps_going() -> None:

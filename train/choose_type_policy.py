@@ -6,7 +6,7 @@ Codes the PLV training rows that ``train_event_types.py`` held out (same seed, s
 the model never trained on them) through the real span path of ``events code``, once, and
 scores every threshold on them: below the threshold the cue word decides, at or above it the
 model. No dev set is read. Prints the accuracy per threshold and the best one, and the
-accuracy of the shipped threshold with and without CONSULT for cue words that name a meeting.
+accuracy of the shipped threshold with and without the type the codebook fixes for meetings.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ sys.path.insert(0, str(HERE))
 import event_data as ED  # noqa: E402
 
 from policylens.events.code import Request, _span_request  # noqa: E402
-from policylens.events.coder import CUE_BELOW, choose_type, type_candidates  # noqa: E402
+from policylens.events.coder import CUE_BELOW, choose_type, meeting_type, type_candidates  # noqa: E402
 from policylens.events.head import TYPES  # noqa: E402
-from policylens.events.lexicon import lexicon_type, names_a_meeting  # noqa: E402
+from policylens.events.lexicon import lexicon_type  # noqa: E402
 from policylens.nlp.model import load_nlp  # noqa: E402
 from policylens.settings import Settings  # noqa: E402
 
@@ -54,12 +54,12 @@ def main() -> None:
             gold.append({TYPES[i] for i, v in enumerate(target[:len(TYPES)]) if v > 0})
     probs = type_candidates(cands)
     cues = [lexicon_type(c.verb, c.top) for c in cands]
-    meetings = [names_a_meeting(c.verb, c.top) for c in cands]
+    meetings = [meeting_type(c) for c in cands]
 
     def accuracy(t: float, meeting_rule: bool) -> float:
         right = 0
         for cue, pr, g, meets in zip(cues, probs, gold, meetings):
-            chosen = choose_type(cue, pr, require_event=False, cue_below=t, meeting=meeting_rule and meets)
+            chosen = choose_type(cue, pr, require_event=False, cue_below=t, fixed=meets if meeting_rule else None)
             right += chosen is not None and chosen[0] in g
         return round(right / max(len(gold), 1), 4)
 
@@ -67,7 +67,7 @@ def main() -> None:
     best = max(THRESHOLDS, key=lambda t: (scores[str(t)], -t))
     print(json.dumps({"held_out_rows": len(held), "coded": len(cands),
                       "with_cue": sum(c is not None for c in cues), "accuracy_by_threshold": scores,
-                      "best": best, "naming_a_meeting": sum(meetings),
+                      "best": best, "typed_as_meetings": sum(m is not None for m in meetings),
                       "shipped_without_meeting_rule": accuracy(CUE_BELOW, False),
                       "shipped_with_meeting_rule": accuracy(CUE_BELOW, True)}, indent=2))
 

@@ -17,7 +17,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from .actors_bridge import Actor
-from .lexicon import lexicon_type, names_a_meeting
+from .lexicon import declines_a_meeting, lexicon_type, names_a_meeting
 from .head import LABELS, NONE, TYPES, load_model, mark
 from .modality import is_conditional, modality
 from .ontology import cameo_for, context_for, mode_for
@@ -184,16 +184,16 @@ def type_candidates(cands: list[Candidate]) -> np.ndarray:
 
 
 def choose_type(cue: str | None, probs: np.ndarray, require_event: bool,
-                cue_below: float | None = None, meeting: bool = False) -> tuple[str, float] | None:
-    """The type and its confidence: CONSULT when the cue word names a meeting, the model's
-    when it is at least ``cue_below`` sure, else the cue word's (confidence 0.5 + half the
-    model's probability of it); None when no event."""
+                cue_below: float | None = None, fixed: str | None = None) -> tuple[str, float] | None:
+    """The type and its confidence: ``fixed`` when the ontology fixes it (``meeting_type``),
+    the model's when it is at least ``cue_below`` sure, else the cue word's (confidence 0.5 +
+    half the model's probability of the type); None when no event."""
     cue_below = CUE_BELOW if cue_below is None else cue_below
     typed = probs[:len(TYPES)] / probs[:len(TYPES)].sum()
     i = int(np.argmax(typed))
-    if meeting or (cue is not None and typed[i] < cue_below):
-        cue = "CONSULT" if meeting else cue
-        return cue, 0.5 + 0.5 * float(typed[TYPES.index(cue)])
+    if fixed or (cue is not None and typed[i] < cue_below):
+        chosen = fixed or cue
+        return chosen, 0.5 + 0.5 * float(typed[TYPES.index(chosen)])
     if require_event and probs[LABELS.index(NONE)] >= probs[i]:
         return None  # the model says the sentence states no event between the two
     if cue is None and require_event and typed[i] < MIN_CONFIDENCE:
@@ -201,12 +201,18 @@ def choose_type(cue: str | None, probs: np.ndarray, require_event: bool,
     return TYPES[i], float(typed[i])
 
 
-def is_actual_meeting(c: Candidate) -> bool:
-    """A meeting that took place, or would if a condition held: PLOVER codes it CONSULT, but
-    a promise, plan or willingness to meet AGREE ("will visit", "would host"): the model decides."""
-    if not names_a_meeting(c.verb, c.top):
-        return False
-    return is_conditional(c.verb, c.top) or modality(c.verb, c.top) == "asserted"
+def meeting_type(c: Candidate) -> str | None:
+    """The type PLOVER's codebook fixes for a meeting: CONSULT for one that took place or would
+    if a condition held, REJECT for staying away from one ("skipped the summit"); None for
+    anything else, a plan or willingness to meet included ("will visit", "would host": AGREE by
+    the codebook), which the model decides."""
+    if is_conditional(c.verb, c.top):
+        return "CONSULT" if names_a_meeting(c.verb, c.top) else None
+    if declines_a_meeting(c.verb, c.top):
+        return "REJECT"
+    if names_a_meeting(c.verb, c.top) and modality(c.verb, c.top) == "asserted":
+        return "CONSULT"
+    return None
 
 
 def looks_ahead(mood: str, verb: Token) -> bool:
@@ -219,7 +225,7 @@ def finish(c: Candidate, probs: np.ndarray, published: date | None,
            require_event: bool = True) -> CodedEvent | None:
     """Type, mode, modality, date and CAMEO for a typed candidate; None when no event."""
     chosen = choose_type(lexicon_type(c.verb, c.top), probs, require_event,
-                         meeting=is_actual_meeting(c))
+                         fixed=meeting_type(c))
     if chosen is None:
         return None
     type_, confidence = chosen

@@ -32,6 +32,10 @@ PARTICLES = {("call", "for"): "REQUEST", ("call", "on"): "REQUEST", ("pull", "ou
 # hosting or taking part in a summit, meeting or talks.
 MEETING_NOUNS = {"summit", "meeting", "talks", "visit", "conference"}
 ATTEND_VERBS = {"attend", "host", "participate", "join"}
+# Staying away from a meeting one could attend is a refusal (PLOVER REJECT, mode "meet"):
+# "skipped the summit", "did not attend the summit".
+DECLINE_VERBS = {"skip", "miss", "boycott", "decline", "snub"}
+STAY_AWAY_VERBS = {"attend", "participate", "join"}
 
 
 @lru_cache(maxsize=2)
@@ -74,8 +78,22 @@ def names_a_meeting(verb: Token, top: Token) -> bool:
         return True
     if lemma in LIGHT_VERBS:
         return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in MEETING_NOUNS for c in tok.children)
-    return lemma in ATTEND_VERBS and any(
-        t.lemma_.lower() in MEETING_NOUNS and t.pos_ == "NOUN" for t in tok.subtree if t is not tok)
+    return lemma in ATTEND_VERBS and _names_meeting_noun(tok)
+
+
+def declines_a_meeting(verb: Token, top: Token) -> bool:
+    """Whether the chain stays away from a meeting: "skipped the summit", "did not attend
+    the summit" (not "did not host the summit": that refuses nothing)."""
+    for tok in chain(verb, top):
+        lemma = tok.lemma_.lower()
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        if (lemma in DECLINE_VERBS or (negated and lemma in STAY_AWAY_VERBS)) and _names_meeting_noun(tok):
+            return True
+    return False
+
+
+def _names_meeting_noun(tok: Token) -> bool:
+    return any(t.lemma_.lower() in MEETING_NOUNS and t.pos_ == "NOUN" for t in tok.subtree if t is not tok)
 
 
 def _cue_word(verb: Token, top: Token) -> Token | None:
