@@ -189,6 +189,16 @@ def test_events_code_types_and_dates_meetings_by_the_codebook() -> None:
     assert would_attend == [("CONSULT", "hypothetical", "2025-06-24")]  # the summit ahead, not 2024's
 
 
+def test_a_former_office_holders_undated_act_is_not_dated_to_the_news() -> None:
+    lines = [{"text": f"{who} supplied artillery shells to Ukraine{when}.", "published": "2025-06-30"}
+             for who, when in (("Yoon", ""), ("Lee", ""), ("Yoon", " in 2023"))]
+    result = invoke("events", "code", input="\n".join(json.dumps(x) for x in lines))
+    assert result.exit_code == 0, result.output
+    dates = [[(e["date"], e["date_how"]) for e in json.loads(line)["events"]] for line in result.output.splitlines()]
+    # Yoon left office in April 2025: his act happened in office, at a date the text does not give
+    assert dates == [[(None, None)], [("2025-06", "publication")], [("2023", "explicit")]]
+
+
 def test_events_code_reports_bad_lines_and_keeps_going() -> None:
     text = "not json\n" + json.dumps({"text": "Seoul met Tokyo.", "source": "Paris"}) + "\n"
     result = invoke("events", "code", "-", input=text)

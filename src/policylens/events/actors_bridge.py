@@ -25,6 +25,12 @@ class Actor:
     name: str
     code: str | None
     kind: str = "state"
+    role: str | None = None  # a person's office at the document's date; None when out of office
+
+    @property
+    def out_of_office(self) -> bool:
+        """A person who held none of their offices at the document's date ("Yoon" in 2025)."""
+        return self.kind == "person" and self.role is None
 
 
 def resolve_actors(doc: Doc, when: date | None) -> list[Actor]:
@@ -47,7 +53,7 @@ def _resolver(cls: Any) -> Any:
 
 def _from_mention(m: Any) -> Actor:
     return Actor(int(m.start), int(m.end), m.text, m.name or m.text, m.code,
-                 getattr(m, "kind", "state"))
+                 getattr(m, "kind", "state"), getattr(m, "role", None))
 
 
 def stored_actors(db: sqlite3.Connection, doc_id: str) -> list[Actor] | None:
@@ -57,4 +63,4 @@ def stored_actors(db: sqlite3.Connection, doc_id: str) -> list[Actor] | None:
         return None
     rows = db.execute("SELECT * FROM actor_mentions WHERE doc_id = ? ORDER BY start", (doc_id,))
     return [Actor(r["start"], r["end"], r["text"], r["name"] or r["text"], r["code"],
-                  r["kind"] if "kind" in r.keys() else "state") for r in rows]
+                  r["kind"] if "kind" in r.keys() else "state", r["role"]) for r in rows]

@@ -232,6 +232,8 @@ def finish(c: Candidate, probs: np.ndarray, published: date | None,
     mood = modality(c.verb, c.top, type_)
     when = resolve_date([c.evidence, c.sentence.text], published, planned=looks_ahead(mood, c.verb),
                         context=c.sentence.doc.text)
+    if when is not None and when.how == "publication" and any(a.out_of_office for a in c.sources):
+        when = None  # a former office holder's act happened in office, not in the month of the news
     mode = mode_for(type_, c.evidence)
     cameo, goldstein = cameo_for(type_, mode)
     return CodedEvent(
