@@ -17,7 +17,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from .actors_bridge import Actor
-from .lexicon import declines_a_meeting, lexicon_type, names_a_meeting
+from .lexicon import MEETING_NOUNS, declines_a_meeting, lexicon_type, names_a_meeting
 from .head import LABELS, NONE, TYPES, load_model, mark
 from .modality import is_conditional, modality
 from .ontology import cameo_for, context_for, mode_for
@@ -101,6 +101,8 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
             continue
         # A name misparsed as a modifier left of its verb ("Yoon/ADV supplied") is its subject.
         subject = dep in SUBJECT_DEPS or (dep in LEFT_SUBJECT_DEPS and span.end <= verb.i)
+        if subject and is_a_meeting(span):
+            continue  # "the summit could offer an opportunity": an occasion, not an actor
         (subj if subject else obj).setdefault(verb.i, []).append((actor, span))
     out = []
     for vi, targets in obj.items():
@@ -120,6 +122,15 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
         if vi not in obj and len({a.code for a, _ in joint}) > 1:
             out.append(_candidate(sent, joint[:1], joint[1:], doc[vi], doc[vi]))
     return out
+
+
+def is_a_meeting(span: Span) -> bool:
+    """The mention names a meeting, not its members: "the summit", "the NATO summit",
+    "NATO's summit"; a meeting is where actors act (a target: "attended the NATO summit")."""
+    root = span.root
+    if root.lemma_.lower() in MEETING_NOUNS:
+        return True
+    return root.dep_ in ("compound", "poss", "nmod") and root.head.lemma_.lower() in MEETING_NOUNS
 
 
 def _inherit(verb: Token, subj: dict[int, list], placed: list) -> tuple[list, Token]:
