@@ -191,13 +191,16 @@ def test_events_code_types_and_dates_meetings_by_the_codebook() -> None:
 
 def test_a_summit_is_where_actors_act_not_an_actor() -> None:
     lines = [{"text": "The NATO summit could offer South Korea an opportunity to sell arms.", "published": "2025-06-20"},
-             {"text": "Lee attended the NATO summit in The Hague.", "published": "2025-06-30"}]
+             {"text": "Lee attended the NATO summit in The Hague.", "published": "2025-06-30"},
+             {"text": "President Yoon and Prime Minister Kishida held a brief meeting during the Madrid summit.",
+              "published": "2022-07-01"}]
     result = invoke("events", "code", input="\n".join(json.dumps(x) for x in lines))
     assert result.exit_code == 0, result.output
     coded = [[([a["code"] for a in e["actor"]], e["type"], [t["code"] for t in e["target"]])
               for e in json.loads(line)["events"]] for line in result.output.splitlines()]
     assert not any("NATO" in src for src, _, _ in coded[0])
     assert coded[1] == [(["KOR"], "CONSULT", ["NATO", "NLD"])]  # the summit is still a target
+    assert coded[2] == [(["KOR"], "CONSULT", ["JPN"])]  # Madrid is the venue, not a party
 
 
 def test_a_former_office_holders_undated_act_is_not_dated_to_the_news() -> None:

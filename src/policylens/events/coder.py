@@ -101,8 +101,8 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
             continue
         # A name misparsed as a modifier left of its verb ("Yoon/ADV supplied") is its subject.
         subject = dep in SUBJECT_DEPS or (dep in LEFT_SUBJECT_DEPS and span.end <= verb.i)
-        if subject and is_a_meeting(span):
-            continue  # "the summit could offer an opportunity": an occasion, not an actor
+        if is_a_meeting(span) and (subject or actor.kind != "org"):
+            continue  # an occasion, not an actor: "the summit could offer", "during the Madrid summit"
         (subj if subject else obj).setdefault(verb.i, []).append((actor, span))
     out = []
     for vi, targets in obj.items():
@@ -126,7 +126,8 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
 
 def is_a_meeting(span: Span) -> bool:
     """The mention names a meeting, not its members: "the summit", "the NATO summit",
-    "NATO's summit"; a meeting is where actors act (a target: "attended the NATO summit")."""
+    "NATO's summit", "the Madrid summit". A meeting is where actors act: never a source, and a
+    target only as the organisation meeting ("attended the NATO summit"), not as its venue."""
     root = span.root
     if root.lemma_.lower() in MEETING_NOUNS:
         return True
