@@ -24,6 +24,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from policylens.stance.cluster import (ClaimGraph, candidate_pairs, claim_graph, greedy_cover,
                                        needs_shortlist)
+from policylens.stance.keypoints_stage import as_key_point
 from policylens.stance.model import load_model
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -65,7 +66,7 @@ def scored_graph(texts: list[str]) -> ClaimGraph:
     graph = claim_graph(texts)
     n = len(graph.texts)
     pairs = candidate_pairs(n, model.embed(graph.texts) if needs_shortlist(n) else None)
-    scores = model.match([(graph.texts[c], graph.texts[a]) for c, a in pairs])
+    scores = model.match([(as_key_point(graph.texts[c]), graph.texts[a]) for c, a in pairs])
     graph.scores = dict(zip(pairs, scores.tolist()))
     return graph
 

@@ -35,7 +35,7 @@ class Member:
 
 class KeypointsStage:
     name = "stance.keypoints"
-    version = "v5"  # v5: a leading concession ("Although X,") is left out of the label
+    version = "v6"  # v6: a candidate is matched in its label form (as_key_point)
     level = "corpus"
     requires: tuple[str, ...] = ("stance.claims",)
     writes = ("keypoints", "keypoint_claims", "keypoint_cache")
@@ -91,10 +91,18 @@ def _score(graphs: dict[str, ClaimGraph], ctx: StageContext, cache_rows: list[di
                               EMBED_CHUNK, DIM, cache_rows, stamp), [len(graphs[s].texts) for s in big])
     vecs_of = dict(zip(big, vecs))
     pairs = [candidate_pairs(len(g.texts), vecs_of.get(side)) for side, g in graphs.items()]
-    text_pairs = [(g.texts[c], g.texts[a]) for g, ps in zip(graphs.values(), pairs) for c, a in ps]
+    as_points = [[as_key_point(t) for t in g.texts] for g in graphs.values()]
+    text_pairs = [(points[c], g.texts[a])
+                  for g, points, ps in zip(graphs.values(), as_points, pairs) for c, a in ps]
     scores = run_cached(ctx, "match", match_pairs, text_pairs, MATCH_CHUNK, 1, cache_rows, stamp)
     for graph, ps, got in zip(graphs.values(), pairs, _pieces(scores, [len(ps) for ps in pairs])):
         graph.scores = dict(zip(ps, got.ravel().tolist()))
+
+
+def as_key_point(claim: str) -> str:
+    """A candidate claim as the match head reads a key point: in its 10–20 word label form
+    (the head was trained on ArgKP key points of about ten words, not on 40-word sentences)."""
+    return condense(claim)
 
 
 def _pieces(whole: np.ndarray, lengths: list[int]) -> list[np.ndarray]:
