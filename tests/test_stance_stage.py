@@ -100,6 +100,7 @@ def test_key_point_model_work_goes_to_the_executor_in_chunks(sample_project: Pat
     from policylens.stages import StageContext
     from policylens.stance import keypoint_work
     from policylens.stance.keypoints_stage import KeypointsStage
+    from policylens.stance.labels import MAX_WORDS
     from policylens.store.db import connect, transaction
 
     shutil.copy(sample_project / "policylens.db", tmp_path / "policylens.db")
@@ -108,11 +109,14 @@ def test_key_point_model_work_goes_to_the_executor_in_chunks(sample_project: Pat
         db.execute("DELETE FROM keypoint_cache")  # so that every result is computed
     settings = Settings()
     calls: list[tuple[str, int]] = []
+    key_points: list[str] = []
 
     class Recording(InlineExecutor):
         def map_function(self, fn, items):  # type: ignore[no-untyped-def]
             items = list(items)
             calls.extend((fn.__name__, len(chunk)) for chunk in items)
+            if fn.__name__ == "match_pairs":
+                key_points.extend(kp for chunk in items for kp, _ in chunk)
             return super().map_function(fn, items)
 
     stage = KeypointsStage()
@@ -122,6 +126,8 @@ def test_key_point_model_work_goes_to_the_executor_in_chunks(sample_project: Pat
     assert spread == alone and alone["keypoints"]
     assert {name for name, _ in calls} == {"embed_texts", "match_pairs"}
     assert max(n for name, n in calls if name == "match_pairs") == keypoint_work.MATCH_CHUNK
+    # candidates reach the match head in their label form, as its training key points were
+    assert key_points and max(len(kp.split()) for kp in key_points) <= MAX_WORDS + 1  # "…"
 
 
 def test_a_rerun_takes_key_point_model_results_from_the_cache(sample_project: Path,
