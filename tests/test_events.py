@@ -54,8 +54,9 @@ def test_modality_from_the_parse(nlp, text, verb, top, type_, expected) -> None:
     ("Seoul hosted Xi at the APEC summit.", "hosted", None, "CONSULT"),
     ("Lee skipped this week's NATO summit.", "skipped", None, "REJECT"),
     ("Lee did not attend the summit at The Hague.", "attend", None, "REJECT"),
-    ("Lee will visit Tokyo next week.", "visit", None, None),  # a plan: AGREE by the codebook
-    ("Lee is looking to host Xi at the upcoming summit.", "host", "looking", None),
+    ("Lee will visit Tokyo next week.", "visit", None, "CONSULT"),  # planned: the modality says so
+    ("Lee is looking to host Xi at the upcoming summit.", "host", "looking", "CONSULT"),
+    ("The meeting with Trump was cancelled.", "cancelled", None, None),
     ("Seoul did not host the summit.", "host", None, None),  # refuses nothing
     ("South Korea hosts American troops.", "hosts", None, None),  # no meeting named
     ("The U.S. would not meet the hostage-takers' demands.", "meet", None, None),

@@ -214,15 +214,16 @@ def choose_type(cue: str | None, probs: np.ndarray, require_event: bool,
 
 
 def meeting_type(c: Candidate) -> str | None:
-    """The type PLOVER's codebook fixes for a meeting: CONSULT for one that took place or would
-    if a condition held, REJECT for staying away from one ("skipped the summit"); None for
-    anything else, a plan or willingness to meet included ("will visit", "would host": AGREE by
-    the codebook), which the model decides."""
+    """The type PLOVER's codebook fixes for a meeting: CONSULT for a meeting, whether it took
+    place, is planned or would take place if a condition held (the modality says which:
+    "is looking to host Xi at the upcoming APEC summit" is CONSULT, planned, as the issue's
+    own example has it), REJECT for staying away from one ("skipped the summit"); None for
+    anything else, a cancelled meeting included, which the model decides."""
     if is_conditional(c.verb, c.top):
         return "CONSULT" if names_a_meeting(c.verb, c.top) else None
     if declines_a_meeting(c.verb, c.top):
         return "REJECT"
-    if names_a_meeting(c.verb, c.top) and modality(c.verb, c.top) == "asserted":
+    if names_a_meeting(c.verb, c.top) and modality(c.verb, c.top) != "negated":
         return "CONSULT"
     return None
 
