@@ -54,6 +54,7 @@ def test_modality_from_the_parse(nlp, text, verb, top, type_, expected) -> None:
     ("Seoul hosted Xi at the APEC summit.", "hosted", None, "CONSULT"),
     ("Lee skipped this week's NATO summit.", "skipped", None, "REJECT"),
     ("Lee did not attend the summit at The Hague.", "attend", None, "REJECT"),
+    ("If Lee does not attend the summit, Seoul will lose trust.", "attend", None, "REJECT"),
     ("Lee will visit Tokyo next week.", "visit", None, "CONSULT"),  # planned: the modality says so
     ("Lee is looking to host Xi at the upcoming summit.", "host", "looking", "CONSULT"),
     ("The meeting with Trump was cancelled.", "cancelled", None, None),
@@ -108,6 +109,8 @@ def test_a_month_without_year_is_the_latest_past_one_or_the_next_when_planned() 
     assert resolve_date(["in November"], PUB).value == "2024-11"
     assert resolve_date(["in November"], PUB, planned=True).value == "2025-11"
     assert resolve_date(["Seoul criticized Pyongyang."], None) is None
+    assert resolve_date(["Seoul criticized Pyongyang."], PUB, news=False) is None
+    assert resolve_date(["Seoul criticized Pyongyang in 2023."], PUB, news=False).value == "2023"
     found = resolve_date(["Lee is looking to host Xi at the upcoming November APEC summit."], PUB, planned=True)
     assert (found.value, found.how) == ("2025-11", "explicit")
 

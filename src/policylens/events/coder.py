@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors_bridge import Actor
 from .lexicon import MEETING_NOUNS, declines_a_meeting, lexicon_type, names_a_meeting
 from .head import LABELS, NONE, TYPES, load_model, mark
-from .modality import is_conditional, modality
+from .modality import modality
 from .ontology import cameo_for, context_for, mode_for
 from .when import resolve_date
 
@@ -214,13 +214,12 @@ def choose_type(cue: str | None, probs: np.ndarray, require_event: bool,
 
 
 def meeting_type(c: Candidate) -> str | None:
-    """The type PLOVER's codebook fixes for a meeting: CONSULT for a meeting, whether it took
-    place, is planned or would take place if a condition held (the modality says which:
-    "is looking to host Xi at the upcoming APEC summit" is CONSULT, planned, as the issue's
-    own example has it), REJECT for staying away from one ("skipped the summit"); None for
-    anything else, a cancelled meeting included, which the model decides."""
-    if is_conditional(c.verb, c.top):
-        return "CONSULT" if names_a_meeting(c.verb, c.top) else None
+    """The type PLOVER's codebook fixes for a meeting: REJECT for staying away from one
+    ("skipped the summit", "if Lee does not attend the summit"), CONSULT for a meeting whether
+    it took place, is planned or would take place if a condition held (the modality says which:
+    "is looking to host Xi at the upcoming APEC summit" is CONSULT, planned, as the issue's own
+    example has it); None for anything else, a cancelled meeting included, which the model
+    decides."""
     if declines_a_meeting(c.verb, c.top):
         return "REJECT"
     if names_a_meeting(c.verb, c.top) and modality(c.verb, c.top) != "negated":
@@ -243,10 +242,10 @@ def finish(c: Candidate, probs: np.ndarray, published: date | None,
         return None
     type_, confidence = chosen
     mood = modality(c.verb, c.top, type_)
+    # A former office holder's act happened in office, not in the month of the news.
+    news = not any(a.out_of_office for a in c.sources)
     when = resolve_date([c.evidence, c.sentence.text], published, planned=looks_ahead(mood, c.verb),
-                        context=c.sentence.doc.text)
-    if when is not None and when.how == "publication" and any(a.out_of_office for a in c.sources):
-        when = None  # a former office holder's act happened in office, not in the month of the news
+                        context=c.sentence.doc.text, news=news)
     mode = mode_for(type_, c.evidence)
     cameo, goldstein = cameo_for(type_, mode)
     return CodedEvent(

@@ -50,7 +50,7 @@ def modality(verb: Token, top: Token | None = None, event_type: str | None = Non
     """The modality of the event whose verb chain runs from ``verb`` up to ``top``."""
     verbs = chain(verb, top)
     head = verbs[-1]
-    if is_conditional(verb, top):
+    if any(_conditional(v) for v in verbs):
         return "hypothetical"
     if _negated(verbs, event_type):
         return "negated"
@@ -64,11 +64,6 @@ def modality(verb: Token, top: Token | None = None, event_type: str | None = Non
     if any(t.lower_ in PLANNED_WORDS and _clause_verb(t) == verb for t in verb.subtree):
         return "planned"
     return "asserted"
-
-
-def is_conditional(verb: Token, top: Token | None = None) -> bool:
-    """The event is conditional on an if-clause ("If Lee attends the summit, …")."""
-    return any(_conditional(v) for v in chain(verb, top))
 
 
 def _conditional(verb: Token) -> bool:

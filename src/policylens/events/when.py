@@ -43,12 +43,13 @@ class EventDate:
 
 
 def resolve_date(texts: list[str], published: date | None, planned: bool = False,
-                 context: str | None = None) -> EventDate | None:
+                 context: str | None = None, news: bool = True) -> EventDate | None:
     """The first date found in ``texts`` (most specific text first); ``context`` is the
     whole document, which says which summit series "the Madrid summit" belongs to.
 
     A sentence with no date cue reports news of its publication month, as
-    the gold convention has it ("as precise as the text allows").
+    the gold convention has it ("as precise as the text allows"), unless ``news`` is
+    False (an act of someone out of office at publication): then it has no date.
     """
     # An explicit date anywhere in the sentence wins; otherwise cues nearest the event first.
     searches = [(_explicit, t) for t in texts] + [(f, t) for t in texts for f in (_known, _relative)]
@@ -56,7 +57,7 @@ def resolve_date(texts: list[str], published: date | None, planned: bool = False
         found = finder(text, published, planned, context)
         if found:
             return found
-    if published is not None:
+    if published is not None and news:
         return EventDate(published.isoformat()[:7], "month", "publication")
     return None
 
