@@ -61,6 +61,8 @@ def test_modality_from_the_parse(nlp, text, verb, top, type_, expected) -> None:
     ("Seoul did not host the summit.", "host", None, None),  # refuses nothing
     ("South Korea hosts American troops.", "hosts", None, None),  # no meeting named
     ("The U.S. would not meet the hostage-takers' demands.", "meet", None, None),
+    ("South Korea and NATO launched a dialogue in 2005.", "launched", None, "CONSULT"),
+    ("Beijing called for dialogue.", "called", None, None),  # a request, not a meeting
 ])
 def test_the_codebook_fixes_the_type_of_a_meeting(nlp, text, verb, top, expected) -> None:  # type: ignore[no-untyped-def]
     from policylens.events.coder import Candidate, meeting_type
@@ -205,6 +207,34 @@ def test_a_summit_is_where_actors_act_not_an_actor() -> None:
     assert not any("NATO" in src for src, _, _ in coded[0])
     assert coded[1] == [(["KOR"], "CONSULT", ["NATO", "NLD"])]  # the summit is still a target
     assert coded[2] == [(["KOR"], "CONSULT", ["JPN"])]  # Madrid is the venue, not a party
+
+
+def _coded_lines(lines: list[dict]) -> list[list[tuple]]:
+    result = invoke("events", "code", input="\n".join(json.dumps(x) for x in lines))
+    assert result.exit_code == 0, result.output
+    return [[([a["code"] for a in e["actor"]], e["type"], [t["code"] for t in e["target"]])
+             for e in json.loads(line)["events"]] for line in result.output.splitlines()]
+
+
+def test_parse_errors_that_made_events_out_of_nothing() -> None:
+    coded = _coded_lines([
+        # a name deep inside a passive's agent is no party: the story inspired the film
+        {"text": "The film was inspired by the story of the abduction of Korean missionaries by the Taliban."},
+        # states, not acts
+        {"text": "South Korea values its ties with the United States."},
+        {"text": "Japan remains wary of China."},
+    ])
+    assert coded == [[], [], []]
+
+
+def test_a_participle_clause_is_its_own_act_not_the_main_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
+    from policylens.events.actors_bridge import resolve_actors
+    from policylens.events.coder import candidates
+
+    doc = nlp("While applauding NATO's spending goal, Trump threatened to impose tariffs on Spain.")
+    found = {c.targets[0].code: c for c in candidates(doc, resolve_actors(doc, None), doc[:])}
+    assert found["NATO"].top.text == "applauding" and "threatened" not in found["NATO"].evidence
+    assert found["ESP"].top.text == "threatened"  # "threatened to impose" stays one frame
 
 
 def test_a_former_office_holders_undated_act_is_not_dated_to_the_news() -> None:

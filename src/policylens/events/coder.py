@@ -17,7 +17,8 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from .actors_bridge import Actor
-from .lexicon import MEETING_NOUNS, declines_a_meeting, lexicon_type, names_a_meeting
+from .lexicon import (MEETING_NOUNS, declines_a_meeting, lexicon_type, names_a_meeting,
+                      only_states)
 from .head import LABELS, NONE, TYPES, load_model, mark
 from .modality import modality
 from .ontology import cameo_for, context_for, mode_for
@@ -27,6 +28,8 @@ SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
 LEFT_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "compound"}
 INHERIT_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "prep", "pobj",
                 "dobj", "advmod"}
+AUX_OR_IF = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being",
+             "if", "unless"}  # a perfect or progressive verb, or a condition, is no participle clause
 MIN_CONFIDENCE = 0.8  # without a cue word, the model alone must be this sure
 # Below this probability of its best type the model yields to a cue word: never (0.0), chosen by
 # train/choose_type_policy.py on held-out PLV training rows (never on a dev set): type accuracy
@@ -100,7 +103,8 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
         if verb is None:
             continue
         # A name misparsed as a modifier left of its verb ("Yoon/ADV supplied") is its subject.
-        subject = dep in SUBJECT_DEPS or (dep in LEFT_SUBJECT_DEPS and span.end <= verb.i)
+        subject = ((dep in SUBJECT_DEPS and not _deep_in_agent(span.root, verb))
+                   or (dep in LEFT_SUBJECT_DEPS and span.end <= verb.i))
         if is_a_meeting(span) and (subject or actor.kind != "org"):
             continue  # an occasion, not an actor: "the summit could offer", "during the Madrid summit"
         (subj if subject else obj).setdefault(verb.i, []).append((actor, span))
@@ -122,6 +126,17 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
         if vi not in obj and len({a.code for a, _ in joint}) > 1:
             out.append(_candidate(sent, joint[:1], joint[1:], doc[vi], doc[vi]))
     return out
+
+
+def _deep_in_agent(root: Token, verb: Token) -> bool:
+    """Whether the mention sits in a phrase nested inside a passive's agent: "inspired by the
+    story of the abduction of Korean missionaries by the Taliban" names the story as agent,
+    not the Koreans or the Taliban."""
+    deps, tok = [], root
+    while tok.head.i != tok.i and tok.head.i != verb.i:
+        deps.append(tok.dep_)
+        tok = tok.head
+    return tok.dep_ == "agent" and "prep" in deps
 
 
 def is_a_meeting(span: Span) -> bool:
@@ -147,7 +162,7 @@ def _inherit(verb: Token, subj: dict[int, list], placed: list) -> tuple[list, To
         if tok.dep_ not in INHERIT_DEPS or tok.head.i == tok.i:
             break
         head = tok.head
-        if tok.dep_ == "conj" and frame is None:
+        if frame is None and (tok.dep_ == "conj" or _is_participial_clause(tok)):
             frame = tok
         if head.i in subj:
             return subj[head.i], frame or head
@@ -157,6 +172,15 @@ def _inherit(verb: Token, subj: dict[int, list], placed: list) -> tuple[list, To
             return owners, tok
         tok = head
     return [], verb
+
+
+def _is_participial_clause(tok: Token) -> bool:
+    """A participle clause beside the main verb ("While applauding NATO's goal, Trump
+    threatened Spain"): an act of its own by the same subject, not part of the main verb's."""
+    if tok.dep_ != "advcl" or tok.tag_ not in ("VBG", "VBN"):
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS or (c.dep_ in ("aux", "auxpass", "mark") and c.lower_ in AUX_OR_IF)
+                   for c in tok.children)
 
 
 def _candidate(sent: Span, sources: list, targets: list, verb: Token, top: Token) -> Candidate:
@@ -236,8 +260,10 @@ def looks_ahead(mood: str, verb: Token) -> bool:
 def finish(c: Candidate, probs: np.ndarray, published: date | None,
            require_event: bool = True) -> CodedEvent | None:
     """Type, mode, modality, date and CAMEO for a typed candidate; None when no event."""
-    chosen = choose_type(lexicon_type(c.verb, c.top), probs, require_event,
-                         fixed=meeting_type(c))
+    cue, fixed = lexicon_type(c.verb, c.top), meeting_type(c)
+    if require_event and cue is None and fixed is None and only_states(c.verb, c.top):
+        return None  # a state, not an act
+    chosen = choose_type(cue, probs, require_event, fixed=fixed)
     if chosen is None:
         return None
     type_, confidence = chosen

@@ -30,12 +30,20 @@ PARTICLES = {("call", "for"): "REQUEST", ("call", "on"): "REQUEST", ("pull", "ou
 # Words that name a meeting, which PLOVER's codebook defines as CONSULT ("all consultations and
 # meetings: visiting and hosting visits, meeting at a neutral location"): a visit, or attending,
 # hosting or taking part in a summit, meeting or talks.
-MEETING_NOUNS = {"summit", "meeting", "talks", "visit", "conference"}
+MEETING_NOUNS = {"summit", "meeting", "talks", "visit", "conference", "dialogue", "consultation",
+                 "consultations", "negotiation", "negotiations"}
 ATTEND_VERBS = {"attend", "host", "participate", "join"}
 # Staying away from a meeting one could attend is a refusal (PLOVER REJECT, mode "meet"):
 # "skipped the summit", "did not attend the summit".
 DECLINE_VERBS = {"skip", "miss", "boycott", "decline", "snub"}
 STAY_AWAY_VERBS = {"attend", "participate", "join"}
+# Stative verbs report a state, not an act, and PLOVER codes acts: "South Korea shares many
+# interests with its ally", "he values Moscow as a channel" are no events without a cue word.
+STATIVE_VERBS = {"be", "have", "share", "value", "see", "seem", "appear", "remain", "want", "need",
+                 "face", "lack", "know", "own", "possess", "contain", "include", "consist",
+                 "depend", "deserve", "matter", "mean", "resemble", "belong", "love", "like",
+                 "prefer", "hate", "view", "regard", "consider", "understand", "recognize",
+                 "realize", "wish", "hope"}
 
 
 @lru_cache(maxsize=2)
@@ -101,3 +109,8 @@ def _cue_word(verb: Token, top: Token) -> Token | None:
         if word_type(tok):
             return tok
     return None
+
+
+def only_states(verb: Token, top: Token) -> bool:
+    """Whether every verb on the event's chain is stative ("shares interests", "values Moscow")."""
+    return all(tok.lemma_.lower() in STATIVE_VERBS for tok in chain(verb, top))
