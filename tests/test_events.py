@@ -227,6 +227,20 @@ def test_parse_errors_that_made_events_out_of_nothing() -> None:
     assert coded == [[], [], []]
 
 
+def test_a_meeting_named_with_its_parties_is_consult_between_them() -> None:
+    coded = _coded_lines([
+        {"text": "Lee pressed the US on tariffs. A side meeting between the two countries at the "
+                 "G7 was cancelled after Trump left early.", "published": "2025-06-20"},
+        {"text": "Talks between Tokyo and Beijing resumed on Monday.", "published": "2025-06-20"}])
+    assert (["KOR"], "CONSULT", ["USA"]) in coded[0]  # not the G7, where it was to be held
+    assert not any("G7" in target for _, _, target in coded[0])
+    assert coded[1] == [(["JPN"], "CONSULT", ["CHN"])]
+    result = invoke("events", "code", input=json.dumps(
+        {"text": "A side meeting between Seoul and Washington was cancelled.", "published": "2025-06-20"}))
+    [event] = json.loads(result.output)["events"]
+    assert (event["type"], event["modality"]) == ("CONSULT", "negated")
+
+
 def test_a_participle_clause_is_its_own_act_not_the_main_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
     from policylens.events.actors_bridge import resolve_actors
     from policylens.events.coder import candidates

@@ -188,6 +188,14 @@ def test_the_summit_with_no_summit_named(resolve) -> None:
     assert "summit" not in [m.text for m in ms]
 
 
+def test_the_two_countries_are_the_two_states_named_last(resolve) -> None:
+    text = ("Japan hosted the talks. Lee pressed the US on tariffs. "
+            "A meeting between the two countries was then called off.")
+    pair = [(m.text, m.code) for m in resolve(text) if m.how == "coref"]
+    assert pair == [("the two countries", "KOR"), ("the two countries", "USA")]  # not Japan
+    assert [m.code for m in resolve("Both sides traded accusations.") if m.how == "coref"] == []
+
+
 def test_actors_resolve_command() -> None:
     from conftest import invoke
 

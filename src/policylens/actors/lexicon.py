@@ -15,6 +15,8 @@ ORG_NOUNS = {"alliance": {"alliance"}, "bloc": {"union", "alliance", "grouping",
              "union": {"union"}}
 # "the summit": the organisation whose summit the document named last ("the NATO summit").
 MEETING_NOUNS = {"summit", "summits"}
+# "the two countries", "both sides": the two states the document named last.
+PAIR_NOUNS = {"countries", "nations", "states", "governments", "sides", "capitals"}
 FORMER = {"former", "ex", "then", "ex-", "then-", "late", "past", "previous"}
 
 

@@ -21,7 +21,7 @@ class Slot:
 
     start: int
     end: int  # exclusive token index
-    kind: str  # name | role | pronoun | relative | orgref | meetingref
+    kind: str  # name | role | pronoun | relative | orgref | meetingref | pairref
     entries: list[Entry] = field(default_factory=list)
     code: str | None = None  # role slots: the state or organisation named with the title
     title: str | None = None  # role slots: the lower-case title

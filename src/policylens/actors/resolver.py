@@ -5,7 +5,8 @@ state or organisation before them ("South Korean President", "NATO's secretary
 general") or after them ("president of Ukraine") and with a name after them
 ("President Yoon"); titles without a name resolved to the holder on the date; bare
 titles ("the president"), pronouns and "X's predecessor" resolved to the most recent
-compatible person in the document; sector nouns joined to a state ("South Korean
+compatible person in the document; "the two countries" and "both sides" to the two states
+named last; sector nouns joined to a state ("South Korean
 lawmakers" -> KOR LEG).
 """
 
@@ -17,8 +18,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .gazetteer import Gazetteer, load_gazetteer
-from .lexicon import (FORMER, MEETING_NOUNS, ORG_NOUNS, PRECEDING, PRONOUNS, Lexicon,
-                      build_lexicon)
+from .lexicon import (FORMER, MEETING_NOUNS, ORG_NOUNS, PAIR_NOUNS, PRECEDING,
+                      PRONOUNS, Lexicon, build_lexicon)
 from .matching import Matchers, Slot
 from .mention import ActorMention
 from .sequence import Sequencer
@@ -121,4 +122,16 @@ class ActorResolver:
             elif (token.lower_ in MEETING_NOUNS and token.i > 0
                   and doc[token.i - 1].lower_ in {"the", "this", "that"}):
                 slots.append(Slot(token.i, token.i + 1, "meetingref"))
+            elif token.lower_ in PAIR_NOUNS and _pair_start(doc, token.i) is not None:
+                slots.append(Slot(_pair_start(doc, token.i), token.i + 1, "pairref"))
         return slots
+
+
+def _pair_start(doc: Doc, i: int) -> int | None:
+    """Where "the two countries" or "both sides" begins, if the noun at ``i`` ends one."""
+    before = [t.lower_ for t in doc[max(i - 2, 0):i]]
+    if before[-1:] == ["both"]:
+        return i - 1
+    if before == ["the", "two"]:
+        return i - 2
+    return None

@@ -40,6 +40,7 @@ class Sequencer:
         self.seen: list[Seen] = []
         self.orgs: list[str] = []  # organisation codes named so far
         self.summits: list[str] = []  # organisations whose summit was named so far
+        self.states: list[tuple[str, int]] = []  # (state code, sentence) of each mention so far
         self.named: set[str] = set()
         self.person_at: dict[int, str] = {}  # token index -> person slug
         self.sent_of = {i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)}
@@ -50,12 +51,22 @@ class Sequencer:
         # ("Lee" in a headline before "Lee Jae-myung" in the text).
         self.named = {e.target for s in slots for e in s.entries
                       if e.kind == "person" and e.how == "name" and len(s.entries) == 1}
-        mentions = []
+        mentions: list[ActorMention] = []
         for slot in slots:
-            mention = getattr(self, f"_{slot.kind}")(slot)
-            if mention is not None:
-                mentions.append(mention)
+            found = getattr(self, f"_{slot.kind}")(slot)
+            for mention in found if isinstance(found, list) else [found]:
+                if mention is not None:
+                    mentions.append(mention)
+                    self._note_state(mention)
         return mentions
+
+    def _note_state(self, mention: ActorMention) -> None:
+        if mention.kind in ("state", "metonym", "person", "agent") and mention.code in self.gaz.states:
+            self.states.append((mention.code, self.sent_of.get(self._token_at(mention.start), 0)))
+
+    def _token_at(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else 0
 
     # -- slot kinds ---------------------------------------------------------------
 
@@ -116,6 +127,25 @@ class Sequencer:
         span = self.doc[slot.start:slot.end]
         return code_mention(self.gaz, self.summits[-1], span.start_char, span.end_char,
                             span.text, "coref")
+
+    def _pairref(self, slot: Slot) -> list[ActorMention] | None:
+        """"the two countries", "both sides": the last two states named within reach, in the
+        order the document first named them."""
+        here = self.sent_of[slot.start]
+        recent: list[str] = []
+        for code, sentence in reversed(self.states):
+            if here - sentence > PRONOUN_REACH:
+                break
+            if code not in recent:
+                recent.append(code)
+            if len(recent) == 2:
+                break
+        if len(recent) < 2:
+            return None
+        first = [code for code, _ in self.states]
+        span = self.doc[slot.start:slot.end]
+        return [code_mention(self.gaz, code, span.start_char, span.end_char, span.text, "coref")
+                for code in sorted(recent, key=first.index)]
 
     def _relative(self, slot: Slot) -> ActorMention | None:
         token = self.doc[slot.start]

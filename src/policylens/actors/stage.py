@@ -52,7 +52,7 @@ def document_day(row: dict[str, Any]) -> date | None:
 
 class ActorStage:
     name = "actors.gazetteer"
-    version = "v2"  # v2: "the summit" resolves to the host of the summit last named
+    version = "v3"  # v3: "the two countries", "both sides" resolve to the two states named last
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("actor_mentions",)
@@ -75,10 +75,13 @@ class ActorStage:
     def mention_rows(self, doc_id: str, doc: Doc,
                      mentions: list[ActorMention]) -> list[dict[str, Any]]:
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
-        out = []
+        out, ids = [], set()
         for m in mentions:
             idx = next((n for n, (a, b) in enumerate(bounds) if a <= m.start < b), 0)
-            out.append({"id": f"{doc_id}:{m.start}:{m.end}", "doc_id": doc_id,
+            mid = f"{doc_id}:{m.start}:{m.end}"
+            mid = mid if mid not in ids else f"{mid}:{m.actor_id}"  # "the two countries": two actors
+            ids.add(mid)
+            out.append({"id": mid, "doc_id": doc_id,
                         "sentence_id": f"{doc_id}:{idx}", "start": m.start, "end": m.end,
                         "text": m.text, "actor_id": m.actor_id, "name": m.name,
                         "code": m.code, "role": m.role, "sector": m.sector, "kind": m.kind,

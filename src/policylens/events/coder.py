@@ -47,6 +47,7 @@ class Candidate:
     verb: Token
     top: Token
     evidence: str = ""
+    fixed: str | None = None  # a type the construction fixes ("a meeting between A and B")
 
 
 @dataclass
@@ -125,6 +126,25 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
     for vi, joint in subj.items():  # "South Korea and NATO launched a dialogue"
         if vi not in obj and len({a.code for a, _ in joint}) > 1:
             out.append(_candidate(sent, joint[:1], joint[1:], doc[vi], doc[vi]))
+    return out + meetings_between(sent, placed)
+
+
+def meetings_between(sent: Span, placed: list[tuple[Actor, Span]]) -> list[Candidate]:
+    """A meeting named with its parties ("talks between Seoul and Washington", "a side meeting
+    between the two countries was cancelled"): CONSULT between them, the first named the
+    source; the verb over the noun says whether it took place."""
+    out = []
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in MEETING_NOUNS:
+            continue
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
+        parties = [(a, s) for a, s in placed for p in preps if _object_of(s.root, p)]
+        if len({a.code for a, _ in parties}) < 2:
+            continue
+        verb, _ = attach(noun)
+        cand = _candidate(sent, parties[:1], parties[1:], noun, verb or noun)
+        cand.fixed = "CONSULT"
+        out.append(cand)
     return out
 
 
@@ -137,6 +157,16 @@ def _deep_in_agent(root: Token, verb: Token) -> bool:
         deps.append(tok.dep_)
         tok = tok.head
     return tok.dep_ == "agent" and "prep" in deps
+
+
+def _object_of(tok: Token, prep: Token) -> bool:
+    """Whether ``tok`` is in the object of ``prep`` itself, not in a phrase hanging from it
+    ("between the two countries at the G7": not the G7)."""
+    while tok.head.i != tok.i and tok.head.i != prep.i:
+        if tok.dep_ == "prep":
+            return False
+        tok = tok.head
+    return tok.head.i == prep.i and tok.dep_ == "pobj"
 
 
 def is_a_meeting(span: Span) -> bool:
@@ -260,7 +290,7 @@ def looks_ahead(mood: str, verb: Token) -> bool:
 def finish(c: Candidate, probs: np.ndarray, published: date | None,
            require_event: bool = True) -> CodedEvent | None:
     """Type, mode, modality, date and CAMEO for a typed candidate; None when no event."""
-    cue, fixed = lexicon_type(c.verb, c.top), meeting_type(c)
+    cue, fixed = lexicon_type(c.verb, c.top), c.fixed or meeting_type(c)
     if require_event and cue is None and fixed is None and only_states(c.verb, c.top):
         return None  # a state, not an act
     chosen = choose_type(cue, probs, require_event, fixed=fixed)
