@@ -205,8 +205,13 @@ def test_a_summit_is_where_actors_act_not_an_actor() -> None:
     coded = [[([a["code"] for a in e["actor"]], e["type"], [t["code"] for t in e["target"]])
               for e in json.loads(line)["events"]] for line in result.output.splitlines()]
     assert not any("NATO" in src for src, _, _ in coded[0])
-    assert coded[1] == [(["KOR"], "CONSULT", ["NATO", "NLD"])]  # the summit is still a target
+    assert coded[1] == [(["KOR"], "CONSULT", ["NATO"])]  # the summit is still a target, The Hague no party
     assert coded[2] == [(["KOR"], "CONSULT", ["JPN"])]  # Madrid is the venue, not a party
+    venues = _coded_lines([
+        {"text": "Yoon took part in the NATO summit held in Madrid.", "published": "2022-07-01"},
+        {"text": "Yoon and Kishida held a short meeting during the dinner that the King of Spain "
+                 "gave for the leaders.", "published": "2022-07-01"}])
+    assert venues == [[(["KOR"], "CONSULT", ["NATO"])], [(["KOR"], "CONSULT", ["JPN"])]]
 
 
 def _coded_lines(lines: list[dict]) -> list[list[tuple]]:

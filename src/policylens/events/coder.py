@@ -118,7 +118,7 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
         if sources:
             out.append(_candidate(sent, sources, targets, verb, top))
     for vi, inner in subj.items():  # "Putin warned that ... if South Korea decided to ..."
-        if vi not in obj:
+        if vi not in obj and doc[vi].dep_ != "relcl":  # not "the dinner that the King held"
             outer, top = _inherit(doc[vi], subj, placed)
             codes = {a.code for a, _ in inner}
             if outer and top.i != vi and not codes & {a.code for a, _ in outer}:
@@ -176,7 +176,18 @@ def is_a_meeting(span: Span) -> bool:
     root = span.root
     if root.lemma_.lower() in MEETING_NOUNS:
         return True
-    return root.dep_ in ("compound", "poss", "nmod") and root.head.lemma_.lower() in MEETING_NOUNS
+    if root.dep_ in ("compound", "poss", "nmod"):
+        return root.head.lemma_.lower() in MEETING_NOUNS
+    return _venue_of_meeting(root)
+
+
+def _venue_of_meeting(root: Token) -> bool:
+    """"the summit in Madrid", "the summit held in Madrid": where the meeting was."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+        return False
+    over = prep.head.head if prep.head.dep_ == "acl" else prep.head
+    return over.lemma_.lower() in MEETING_NOUNS
 
 
 def _inherit(verb: Token, subj: dict[int, list], placed: list) -> tuple[list, Token]:
