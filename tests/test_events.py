@@ -41,6 +41,13 @@ def _mood(nlp, text: str, verb: str, top: str | None = None, type_: str = "CONSU
     ("Seoul could send weapons to Kyiv.", "send", None, "AID", "hypothetical"),
     ("Seoul announced that it would double its aid.", "double", "announced", "AID", "asserted"),
     ("Seoul sent weapons to Kyiv.", "sent", None, "AID", "asserted"),
+    # an act in an infinitive that has not happened
+    ("Lee spoke of his desire to build ties with Tokyo.", "build", None, "COOPERATE", "planned"),
+    ("Seoul is ready to host Xi.", "host", None, "CONSULT", "planned"),
+    ("The summit would be a chance for Lee to meet Trump.", "meet", None, "CONSULT", "hypothetical"),
+    ("Lee welcomed the chance to meet Trump.", "meet", None, "CONSULT", "hypothetical"),
+    ("His decision to skip the summit surprised Brussels.", "skip", None, "REJECT", "asserted"),
+    ("Lee went to Tokyo to meet Kishida.", "went", None, "CONSULT", "asserted"),
 ])
 def test_modality_from_the_parse(nlp, text, verb, top, type_, expected) -> None:  # type: ignore[no-untyped-def]
     assert _mood(nlp, text, verb, top, type_) == expected

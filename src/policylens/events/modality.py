@@ -16,6 +16,14 @@ PLANNED_MODALS = {"will", "shall", "'ll", "wo"}
 PLANNED_LEMMAS = {"plan", "intend", "look", "seek", "aim", "prepare", "schedule", "expect",
                   "hope", "want", "propose", "set"}
 PLANNED_WORDS = {"upcoming", "forthcoming", "next"}
+# An act in an infinitive hanging from a noun or adjective has not happened: "his desire to
+# build cooperation" and "ready to host" are planned, "an opportunity for Lee to engage" and
+# "a chance to meet" hypothetical.
+PLANNED_HEADS = {"plan", "aim", "goal", "intention", "desire", "wish", "bid", "effort", "attempt",
+                 "commitment", "pledge", "promise", "willingness", "readiness",
+                 "proposal", "push", "drive", "ambition", "ready", "willing", "eager", "keen",
+                 "determined", "open", "set", "poised", "due", "likely"}
+DECIDED_HEADS = {"decision", "move", "choice", "refusal", "failure"}  # "his decision to skip": done
 NEGATING_LEMMAS = {"skip", "cancel", "scrap", "postpone", "miss", "boycott", "refuse",
                    "decline", "snub", "abandon"}
 ATTEND_LEMMAS = {"attend", "join", "go", "meet", "visit", "participate", "travel"}
@@ -63,7 +71,29 @@ def modality(verb: Token, top: Token | None = None, event_type: str | None = Non
         return "planned"
     if any(t.lower_ in PLANNED_WORDS and _clause_verb(t) == verb for t in verb.subtree):
         return "planned"
-    return "asserted"
+    return _unrealised(head) or "asserted"
+
+
+def _unrealised(verb: Token) -> str | None:
+    """The modality of an act in an infinitive that has not happened: hanging from a noun or
+    adjective ("his desire to build", "ready to host": planned; "a chance to meet":
+    hypothetical), with its own subject ("an avenue for Lee to engage"), or under a modal or
+    a planning verb ("could help Seoul to", "aims to")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl", "xcomp", "advcl") and head.pos_ in ("NOUN", "ADJ"):
+        lemma = head.lemma_.lower()
+        if lemma in DECIDED_HEADS:
+            return None
+        return "planned" if lemma in PLANNED_HEADS else "hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return "hypothetical"
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in head.children):
+        return "hypothetical"
+    if head.lemma_.lower() in PLANNED_LEMMAS:
+        return "planned"
+    return None
 
 
 def _conditional(verb: Token) -> bool:
