@@ -30,6 +30,8 @@ INHERIT_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pre
                 "dobj", "advmod"}
 AUX_OR_IF = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being",
              "if", "unless"}  # a perfect or progressive verb, or a condition, is no participle clause
+RELATION_NOUNS = {"relationship", "relation", "tie", "cooperation", "partnership", "alignment",
+                  "rapprochement", "axis", "friendship", "rivalry", "tension", "alliance", "nexus"}
 MIN_CONFIDENCE = 0.8  # without a cue word, the model alone must be this sure
 # Below this probability of its best type the model yields to a cue word: never (0.0), chosen by
 # train/choose_type_policy.py on held-out PLV training rows (never on a dev set): type accuracy
@@ -106,6 +108,8 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
         # A name misparsed as a modifier left of its verb ("Yoon/ADV supplied") is its subject.
         subject = ((dep in SUBJECT_DEPS and not _deep_in_agent(span.root, verb))
                    or (dep in LEFT_SUBJECT_DEPS and span.end <= verb.i))
+        if subject and _names_a_relation(span):
+            continue  # "the North Korea-Russia relationship leads …": the relation acts, not a party
         if is_a_meeting(span) and (subject or actor.kind != "org"):
             continue  # an occasion, not an actor: "the summit could offer", "during the Madrid summit"
         (subj if subject else obj).setdefault(verb.i, []).append((actor, span))
@@ -146,6 +150,17 @@ def meetings_between(sent: Span, placed: list[tuple[Actor, Span]]) -> list[Candi
         cand.fixed = "CONSULT"
         out.append(cand)
     return out
+
+
+def _names_a_relation(span: Span) -> bool:
+    """The mention only qualifies a relation between parties ("North Korea-Russia military
+    cooperation", "the US-China rivalry"), which is what the sentence says something of."""
+    tok = span.root
+    while tok.dep_ in ("compound", "amod", "nmod", "appos") and tok.head.i != tok.i:
+        tok = tok.head  # "North Korea" -> "Russia" -> "cooperation"
+        if tok.lemma_.lower() in RELATION_NOUNS:
+            return True
+    return False
 
 
 def _deep_in_agent(root: Token, verb: Token) -> bool:
