@@ -219,6 +219,9 @@ def test_a_summit_is_where_actors_act_not_an_actor() -> None:
         {"text": "Yoon and Kishida held a short meeting during the dinner that the King of Spain "
                  "gave for the leaders.", "published": "2022-07-01"}])
     assert venues == [[(["KOR"], "CONSULT", ["NATO"])], [(["KOR"], "CONSULT", ["JPN"])]]
+    # a meeting that only dates the act receives nothing
+    assert _coded_lines([{"text": "South Korea adjusted its aid to Ukraine following the NATO summit.",
+                          "published": "2024-07-20"}]) == [[(["KOR"], "AID", ["UKR"])]]
 
 
 def _coded_lines(lines: list[dict]) -> list[list[tuple]]:

@@ -32,6 +32,8 @@ AUX_OR_IF = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "
              "if", "unless"}  # a perfect or progressive verb, or a condition, is no participle clause
 RELATION_NOUNS = {"relationship", "relation", "tie", "cooperation", "partnership", "alignment",
                   "rapprochement", "axis", "friendship", "rivalry", "tension", "alliance", "nexus"}
+TIME_PREPS = {"following", "after", "before", "during", "since", "until", "ahead", "prior", "amid",
+              "throughout"}
 MIN_CONFIDENCE = 0.8  # without a cue word, the model alone must be this sure
 # Below this probability of its best type the model yields to a cue word: never (0.0), chosen by
 # train/choose_type_policy.py on held-out PLV training rows (never on a dev set): type accuracy
@@ -110,7 +112,7 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
                    or (dep in LEFT_SUBJECT_DEPS and span.end <= verb.i))
         if subject and _names_a_relation(span):
             continue  # "the North Korea-Russia relationship leads …": the relation acts, not a party
-        if is_a_meeting(span) and (subject or actor.kind != "org"):
+        if is_a_meeting(span) and (subject or actor.kind != "org" or _when_of(span)):
             continue  # an occasion, not an actor: "the summit could offer", "during the Madrid summit"
         (subj if subject else obj).setdefault(verb.i, []).append((actor, span))
     out = []
@@ -194,6 +196,18 @@ def is_a_meeting(span: Span) -> bool:
     if root.dep_ in ("compound", "poss", "nmod"):
         return root.head.lemma_.lower() in MEETING_NOUNS
     return _venue_of_meeting(root)
+
+
+def _when_of(span: Span) -> bool:
+    """The meeting dates the act rather than receiving it: "adjusted its aid following the
+    summit", "ahead of the NATO summit"."""
+    noun = span.root
+    if noun.lemma_.lower() not in MEETING_NOUNS and noun.dep_ in ("compound", "poss", "nmod"):
+        noun = noun.head  # "the NATO summit": the summit is what the preposition takes
+    prep = noun.head
+    if prep.lower_ in ("of", "to") and prep.head.lower_ in ("ahead", "prior"):
+        prep = prep.head  # "ahead of", "prior to"
+    return noun.dep_ == "pobj" and prep.lower_ in TIME_PREPS
 
 
 def _venue_of_meeting(root: Token) -> bool:
