@@ -258,6 +258,12 @@ def test_a_meeting_named_with_its_parties_is_consult_between_them() -> None:
     assert (event["type"], event["modality"]) == ("CONSULT", "negated")
 
 
+def test_joint_subjects_stay_parties_when_the_two_countries_name_them_again() -> None:
+    [coded] = _coded_lines([{"text": "Japan and Vietnam signed a defence pact between the two "
+                                     "countries on Monday."}])
+    assert [(src, target) for src, _, target in coded] == [(["JPN"], ["VNM"])]
+
+
 def test_a_participle_clause_is_its_own_act_not_the_main_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
     from policylens.events.actors_bridge import resolve_actors
     from policylens.events.coder import candidates

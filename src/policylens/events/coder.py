@@ -123,6 +123,9 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
             sources, top = _inherit(verb, subj, placed)
         if sources:
             out.append(_candidate(sent, sources, targets, verb, top))
+    # verbs whose objects are all their own subjects ("the US and Jordan agreed on a pact
+    # between the two countries") are coded as joint subjects below
+    obj = {vi: t for vi, t in obj.items() if any(c.verb.i == vi and c.targets for c in out)}
     for vi, inner in subj.items():  # "Putin warned that ... if South Korea decided to ..."
         if vi not in obj and doc[vi].dep_ != "relcl":  # not "the dinner that the King held"
             outer, top = _inherit(doc[vi], subj, placed)
