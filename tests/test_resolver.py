@@ -196,6 +196,13 @@ def test_the_two_countries_are_the_two_states_named_last(resolve) -> None:
     assert [m.code for m in resolve("Both sides traded accusations.") if m.how == "coref"] == []
 
 
+def test_non_governmental_organisations(resolve) -> None:
+    ms = resolve("Human Rights Watch and the Red Cross criticised Sudan; Amnesty agreed.")
+    assert [(m.text, m.code) for m in ms] == [("Human Rights Watch", "HRW"), ("Red Cross", "ICRC"),
+                                             ("Sudan", "SDN"), ("Amnesty", "AMNESTY")]
+    assert resolve("The general granted an amnesty to the rebels.") == []  # the word, not the group
+
+
 def test_actors_resolve_command() -> None:
     from conftest import invoke
 

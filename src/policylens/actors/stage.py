@@ -52,7 +52,7 @@ def document_day(row: dict[str, Any]) -> date | None:
 
 class ActorStage:
     name = "actors.gazetteer"
-    version = "v3"  # v3: "the two countries", "both sides" resolve to the two states named last
+    version = "v4"  # v4: non-governmental organisations (Amnesty, HRW, the Red Cross …)
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("actor_mentions",)
