@@ -264,6 +264,17 @@ def test_joint_subjects_stay_parties_when_the_two_countries_name_them_again() ->
     assert [(src, target) for src, _, target in coded] == [(["JPN"], ["VNM"])]
 
 
+def test_two_sides_of_one_country_are_two_parties() -> None:
+    result = invoke("events", "code", input="\n".join(json.dumps({"text": t}) for t in (
+        "Sudanese rebels attacked the Sudanese army near the border.",
+        "Japan praised the Japanese government.")))
+    assert result.exit_code == 0, result.output
+    rebels, same = [[([a["name"] for a in e["actor"]], e["type"], [t["name"] for t in e["target"]])
+                     for e in json.loads(line)["events"]] for line in result.output.splitlines()]
+    assert rebels == [(["Sudan (REB)"], "ASSAULT", ["Sudan (MIL)"])]
+    assert same == []  # a government and its state are one side
+
+
 def test_a_participle_clause_is_its_own_act_not_the_main_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
     from policylens.events.actors_bridge import resolve_actors
     from policylens.events.coder import candidates

@@ -26,6 +26,18 @@ class Actor:
     code: str | None
     kind: str = "state"
     role: str | None = None  # a person's office at the document's date; None when out of office
+    sector: str | None = None  # GOV, MIL, REB, OPP, JUD… for agents and office holders
+
+    @property
+    def display_name(self) -> str:
+        """The actor's name, with the sector for an agent ("Sudan (REB)", "Japan (MIL)")."""
+        return f"{self.name} ({self.sector})" if self.kind == "agent" and self.sector else self.name
+
+    @property
+    def side(self) -> tuple[str | None, str]:
+        """Who acts within a state: its government unless a sector says otherwise ("Fijian
+        rebels" and "the Fijian government" are two sides of one country)."""
+        return self.code, self.sector or "GOV"
 
     @property
     def out_of_office(self) -> bool:
@@ -53,7 +65,7 @@ def _resolver(cls: Any) -> Any:
 
 def _from_mention(m: Any) -> Actor:
     return Actor(int(m.start), int(m.end), m.text, m.name or m.text, m.code,
-                 getattr(m, "kind", "state"), getattr(m, "role", None))
+                 getattr(m, "kind", "state"), getattr(m, "role", None), getattr(m, "sector", None))
 
 
 def stored_actors(db: sqlite3.Connection, doc_id: str) -> list[Actor] | None:
@@ -63,4 +75,4 @@ def stored_actors(db: sqlite3.Connection, doc_id: str) -> list[Actor] | None:
         return None
     rows = db.execute("SELECT * FROM actor_mentions WHERE doc_id = ? ORDER BY start", (doc_id,))
     return [Actor(r["start"], r["end"], r["text"], r["name"] or r["text"], r["code"],
-                  r["kind"] if "kind" in r.keys() else "state", r["role"]) for r in rows]
+                  r["kind"] if "kind" in r.keys() else "state", r["role"], r["sector"]) for r in rows]

@@ -59,7 +59,7 @@ def _span(value: Any) -> str | None:
 
 
 def event_dict(e: CodedEvent, id_: str, origin: str | None, doc_id: str | None) -> dict[str, Any]:
-    as_list = lambda actors: [{"name": a.name, "code": a.code} for a in actors]  # noqa: E731
+    as_list = lambda actors: [{"name": a.display_name, "code": a.code} for a in actors]  # noqa: E731
     eid = event_id([{"type": e.type, "actor_codes": codes(e.sources),
                      "target_codes": codes(e.targets), "date": e.date}])
     values = {"id": id_, "event_id": eid, "doc_id": doc_id, "source": origin,

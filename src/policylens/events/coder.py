@@ -129,11 +129,11 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
     for vi, inner in subj.items():  # "Putin warned that ... if South Korea decided to ..."
         if vi not in obj and doc[vi].dep_ != "relcl":  # not "the dinner that the King held"
             outer, top = _inherit(doc[vi], subj, placed)
-            codes = {a.code for a, _ in inner}
-            if outer and top.i != vi and not codes & {a.code for a, _ in outer}:
+            sides = {a.side for a, _ in inner}
+            if outer and top.i != vi and not sides & {a.side for a, _ in outer}:
                 out.append(_candidate(sent, outer, inner, top, top))
     for vi, joint in subj.items():  # "South Korea and NATO launched a dialogue"
-        if vi not in obj and len({a.code for a, _ in joint}) > 1:
+        if vi not in obj and len({a.side for a, _ in joint}) > 1:
             out.append(_candidate(sent, joint[:1], joint[1:], doc[vi], doc[vi]))
     return out + meetings_between(sent, placed)
 
@@ -257,8 +257,8 @@ def _is_participial_clause(tok: Token) -> bool:
 
 
 def _candidate(sent: Span, sources: list, targets: list, verb: Token, top: Token) -> Candidate:
-    src_codes = {a.code for a, _ in sources}
-    kept = [(a, s) for a, s in targets if a.code not in src_codes] or []
+    sides = {a.side for a, _ in sources}
+    kept = [(a, s) for a, s in targets if a.side not in sides]  # "rebels demanded … the government"
     # The clause: from the source through the event verb's own phrase.
     tokens = ([verb.i, top.i, _clause_end(verb)] + [s.start for _, s in sources]
               + [s.end - 1 for _, s in kept])
@@ -278,8 +278,8 @@ def _clause_end(verb: Token) -> int:
 def _unique(actors: list[Actor]) -> list[Actor]:
     seen, out = set(), []
     for a in actors:
-        if a.code not in seen:
-            seen.add(a.code)
+        if a.side not in seen:
+            seen.add(a.side)
             out.append(a)
     return out
 

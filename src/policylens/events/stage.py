@@ -23,7 +23,7 @@ def parse_day(value: str | None) -> date | None:
 
 
 def actor_json(actors: list[Actor]) -> str:
-    return json.dumps([{"name": a.name, "code": a.code} for a in actors], ensure_ascii=False)
+    return json.dumps([{"name": a.display_name, "code": a.code} for a in actors], ensure_ascii=False)
 
 
 def codes(actors: list[Actor]) -> str:
@@ -32,7 +32,7 @@ def codes(actors: list[Actor]) -> str:
 
 class PloverStage:
     name = "events.plover"
-    version = "v16"
+    version = "v17"
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy", "actors.gazetteer")
     writes = ("event_mentions",)
