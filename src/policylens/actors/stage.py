@@ -52,7 +52,7 @@ def document_day(row: dict[str, Any]) -> date | None:
 
 class ActorStage:
     name = "actors.gazetteer"
-    version = "v4"  # v4: non-governmental organisations (Amnesty, HRW, the Red Cross …)
+    version = "v5"  # v5: more civilian sector nouns (youths, villagers, residents, crowd …)
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("actor_mentions",)
