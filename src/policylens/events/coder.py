@@ -17,11 +17,11 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from .actors_bridge import Actor
-from .lexicon import (MEETING_NOUNS, declines_a_meeting, lexicon_type, names_a_meeting,
-                      only_states)
 from .head import LABELS, NONE, TYPES, load_model, mark
+from .lexicon import MEETING_NOUNS, declines_a_meeting, lexicon_type, names_a_meeting, only_states
 from .modality import modality
 from .ontology import cameo_for, context_for, mode_for
+from .parties import dates_the_act, deep_in_agent, is_a_meeting, names_a_relation, object_of
 from .when import resolve_date
 
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
@@ -30,10 +30,6 @@ INHERIT_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pre
                 "dobj", "advmod"}
 AUX_OR_IF = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being",
              "if", "unless"}  # a perfect or progressive verb, or a condition, is no participle clause
-RELATION_NOUNS = {"relationship", "relation", "tie", "cooperation", "partnership", "alignment",
-                  "rapprochement", "axis", "friendship", "rivalry", "tension", "alliance", "nexus"}
-TIME_PREPS = {"following", "after", "before", "during", "since", "until", "ahead", "prior", "amid",
-              "throughout"}
 MIN_CONFIDENCE = 0.8  # without a cue word, the model alone must be this sure
 # Below this probability of its best type the model yields to a cue word: never (0.0), chosen by
 # train/choose_type_policy.py on held-out PLV training rows (never on a dev set): type accuracy
@@ -108,11 +104,11 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
         if verb is None:
             continue
         # A name misparsed as a modifier left of its verb ("Yoon/ADV supplied") is its subject.
-        subject = ((dep in SUBJECT_DEPS and not _deep_in_agent(span.root, verb))
+        subject = ((dep in SUBJECT_DEPS and not deep_in_agent(span.root, verb))
                    or (dep in LEFT_SUBJECT_DEPS and span.end <= verb.i))
-        if subject and _names_a_relation(span):
+        if subject and names_a_relation(span):
             continue  # "the North Korea-Russia relationship leads …": the relation acts, not a party
-        if is_a_meeting(span) and (subject or actor.kind != "org" or _when_of(span)):
+        if is_a_meeting(span) and (subject or actor.kind != "org" or dates_the_act(span)):
             continue  # an occasion, not an actor: "the summit could offer", "during the Madrid summit"
         (subj if subject else obj).setdefault(verb.i, []).append((actor, span))
     out = []
@@ -147,7 +143,7 @@ def meetings_between(sent: Span, placed: list[tuple[Actor, Span]]) -> list[Candi
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in MEETING_NOUNS:
             continue
         preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
-        parties = [(a, s) for a, s in placed for p in preps if _object_of(s.root, p)]
+        parties = [(a, s) for a, s in placed for p in preps if object_of(s.root, p)]
         if len({a.code for a, _ in parties}) < 2:
             continue
         verb, _ = attach(noun)
@@ -155,71 +151,6 @@ def meetings_between(sent: Span, placed: list[tuple[Actor, Span]]) -> list[Candi
         cand.fixed = "CONSULT"
         out.append(cand)
     return out
-
-
-def _names_a_relation(span: Span) -> bool:
-    """The mention only qualifies a relation between parties ("North Korea-Russia military
-    cooperation", "the US-China rivalry"), which is what the sentence says something of."""
-    tok = span.root
-    while tok.dep_ in ("compound", "amod", "nmod", "appos") and tok.head.i != tok.i:
-        tok = tok.head  # "North Korea" -> "Russia" -> "cooperation"
-        if tok.lemma_.lower() in RELATION_NOUNS:
-            return True
-    return False
-
-
-def _deep_in_agent(root: Token, verb: Token) -> bool:
-    """Whether the mention sits in a phrase nested inside a passive's agent: "inspired by the
-    story of the abduction of Korean missionaries by the Taliban" names the story as agent,
-    not the Koreans or the Taliban."""
-    deps, tok = [], root
-    while tok.head.i != tok.i and tok.head.i != verb.i:
-        deps.append(tok.dep_)
-        tok = tok.head
-    return tok.dep_ == "agent" and "prep" in deps
-
-
-def _object_of(tok: Token, prep: Token) -> bool:
-    """Whether ``tok`` is in the object of ``prep`` itself, not in a phrase hanging from it
-    ("between the two countries at the G7": not the G7)."""
-    while tok.head.i != tok.i and tok.head.i != prep.i:
-        if tok.dep_ == "prep":
-            return False
-        tok = tok.head
-    return tok.head.i == prep.i and tok.dep_ == "pobj"
-
-
-def is_a_meeting(span: Span) -> bool:
-    """The mention names a meeting, not its members: "the summit", "the NATO summit",
-    "NATO's summit", "the Madrid summit". A meeting is where actors act: never a source, and a
-    target only as the organisation meeting ("attended the NATO summit"), not as its venue."""
-    root = span.root
-    if root.lemma_.lower() in MEETING_NOUNS:
-        return True
-    if root.dep_ in ("compound", "poss", "nmod"):
-        return root.head.lemma_.lower() in MEETING_NOUNS
-    return _venue_of_meeting(root)
-
-
-def _when_of(span: Span) -> bool:
-    """The meeting dates the act rather than receiving it: "adjusted its aid following the
-    summit", "ahead of the NATO summit"."""
-    noun = span.root
-    if noun.lemma_.lower() not in MEETING_NOUNS and noun.dep_ in ("compound", "poss", "nmod"):
-        noun = noun.head  # "the NATO summit": the summit is what the preposition takes
-    prep = noun.head
-    if prep.lower_ in ("of", "to") and prep.head.lower_ in ("ahead", "prior"):
-        prep = prep.head  # "ahead of", "prior to"
-    return noun.dep_ == "pobj" and prep.lower_ in TIME_PREPS
-
-
-def _venue_of_meeting(root: Token) -> bool:
-    """"the summit in Madrid", "the summit held in Madrid": where the meeting was."""
-    prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
-        return False
-    over = prep.head.head if prep.head.dep_ == "acl" else prep.head
-    return over.lemma_.lower() in MEETING_NOUNS
 
 
 def _inherit(verb: Token, subj: dict[int, list], placed: list) -> tuple[list, Token]:

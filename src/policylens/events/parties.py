@@ -1,0 +1,82 @@
+"""Which actor mentions are parties to an act, read from the parse.
+
+A name can sit in a sentence without taking part in its act: a meeting is where actors
+act, a venue is where it happened, a relation ("North Korea-Russia cooperation") is what
+the sentence speaks of, a phrase nested in a passive's agent belongs to that agent.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .lexicon import MEETING_NOUNS
+
+RELATION_NOUNS = {"relationship", "relation", "tie", "cooperation", "partnership", "alignment",
+                  "rapprochement", "axis", "friendship", "rivalry", "tension", "alliance", "nexus"}
+TIME_PREPS = {"following", "after", "before", "during", "since", "until", "ahead", "prior", "amid",
+              "throughout"}
+
+
+def names_a_relation(span: Span) -> bool:
+    """The mention only qualifies a relation between parties ("North Korea-Russia military
+    cooperation", "the US-China rivalry"), which is what the sentence says something of."""
+    tok = span.root
+    while tok.dep_ in ("compound", "amod", "nmod", "appos") and tok.head.i != tok.i:
+        tok = tok.head  # "North Korea" -> "Russia" -> "cooperation"
+        if tok.lemma_.lower() in RELATION_NOUNS:
+            return True
+    return False
+
+
+def deep_in_agent(root: Token, verb: Token) -> bool:
+    """Whether the mention sits in a phrase nested inside a passive's agent: "inspired by the
+    story of the abduction of Korean missionaries by the Taliban" names the story as agent,
+    not the Koreans or the Taliban."""
+    deps, tok = [], root
+    while tok.head.i != tok.i and tok.head.i != verb.i:
+        deps.append(tok.dep_)
+        tok = tok.head
+    return tok.dep_ == "agent" and "prep" in deps
+
+
+def object_of(tok: Token, prep: Token) -> bool:
+    """Whether ``tok`` is in the object of ``prep`` itself, not in a phrase hanging from it
+    ("between the two countries at the G7": not the G7)."""
+    while tok.head.i != tok.i and tok.head.i != prep.i:
+        if tok.dep_ == "prep":
+            return False
+        tok = tok.head
+    return tok.head.i == prep.i and tok.dep_ == "pobj"
+
+
+def is_a_meeting(span: Span) -> bool:
+    """The mention names a meeting, not its members: "the summit", "the NATO summit",
+    "NATO's summit", "the Madrid summit". A meeting is where actors act: never a source, and a
+    target only as the organisation meeting ("attended the NATO summit"), not as its venue."""
+    root = span.root
+    if root.lemma_.lower() in MEETING_NOUNS:
+        return True
+    if root.dep_ in ("compound", "poss", "nmod"):
+        return root.head.lemma_.lower() in MEETING_NOUNS
+    return venue_of_meeting(root)
+
+
+def dates_the_act(span: Span) -> bool:
+    """The meeting dates the act rather than receiving it: "adjusted its aid following the
+    summit", "ahead of the NATO summit"."""
+    noun = span.root
+    if noun.lemma_.lower() not in MEETING_NOUNS and noun.dep_ in ("compound", "poss", "nmod"):
+        noun = noun.head  # "the NATO summit": the summit is what the preposition takes
+    prep = noun.head
+    if prep.lower_ in ("of", "to") and prep.head.lower_ in ("ahead", "prior"):
+        prep = prep.head  # "ahead of", "prior to"
+    return noun.dep_ == "pobj" and prep.lower_ in TIME_PREPS
+
+
+def venue_of_meeting(root: Token) -> bool:
+    """"the summit in Madrid", "the summit held in Madrid": where the meeting was."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+        return False
+    over = prep.head.head if prep.head.dep_ == "acl" else prep.head
+    return over.lemma_.lower() in MEETING_NOUNS
