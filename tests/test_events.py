@@ -48,6 +48,8 @@ def _mood(nlp, text: str, verb: str, top: str | None = None, type_: str = "CONSU
     ("Lee welcomed the chance to meet Trump.", "meet", None, "CONSULT", "hypothetical"),
     ("His decision to skip the summit surprised Brussels.", "skip", None, "REJECT", "asserted"),
     ("Lee went to Tokyo to meet Kishida.", "went", None, "CONSULT", "asserted"),
+    ("Seoul faces pressure to share the burden with Washington.", "share", "faces", "COOPERATE",
+     "hypothetical"),  # below the top of the chain too
 ])
 def test_modality_from_the_parse(nlp, text, verb, top, type_, expected) -> None:  # type: ignore[no-untyped-def]
     assert _mood(nlp, text, verb, top, type_) == expected

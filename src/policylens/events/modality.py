@@ -71,7 +71,7 @@ def modality(verb: Token, top: Token | None = None, event_type: str | None = Non
         return "planned"
     if any(t.lower_ in PLANNED_WORDS and _clause_verb(t) == verb for t in verb.subtree):
         return "planned"
-    return _unrealised(head) or "asserted"
+    return _unrealised(head) or next(filter(None, map(_under_a_noun, verbs[:-1])), "asserted")
 
 
 def _unrealised(verb: Token) -> str | None:
@@ -79,14 +79,11 @@ def _unrealised(verb: Token) -> str | None:
     adjective ("his desire to build", "ready to host": planned; "a chance to meet":
     hypothetical), with its own subject ("an avenue for Lee to engage"), or under a modal or
     a planning verb ("could help Seoul to", "aims to")."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not _infinitive(verb):
         return None
     head = verb.head
-    if verb.dep_ in ("acl", "relcl", "xcomp", "advcl") and head.pos_ in ("NOUN", "ADJ"):
-        lemma = head.lemma_.lower()
-        if lemma in DECIDED_HEADS:
-            return None
-        return "planned" if lemma in PLANNED_HEADS else "hypothetical"
+    if head.pos_ in ("NOUN", "ADJ"):
+        return _under_a_noun(verb)
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
         return "hypothetical"
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in head.children):
@@ -94,6 +91,20 @@ def _unrealised(verb: Token) -> str | None:
     if head.lemma_.lower() in PLANNED_LEMMAS:
         return "planned"
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _under_a_noun(verb: Token) -> str | None:
+    """Planned or hypothetical for an infinitive hanging from a noun or adjective anywhere on
+    the chain ("faces pressure to share the burden"), None otherwise or for a decision taken."""
+    head = verb.head
+    if not _infinitive(verb) or verb.dep_ not in ("acl", "relcl", "xcomp", "advcl") \
+            or head.pos_ not in ("NOUN", "ADJ") or head.lemma_.lower() in DECIDED_HEADS:
+        return None
+    return "planned" if head.lemma_.lower() in PLANNED_HEADS else "hypothetical"
 
 
 def _conditional(verb: Token) -> bool:
