@@ -275,6 +275,8 @@ def test_two_sides_of_one_country_are_two_parties() -> None:
                      for e in json.loads(line)["events"]] for line in result.output.splitlines()]
     assert rebels == [(["Sudan (REB)"], "ASSAULT", ["Sudan (MIL)"])]
     assert same == []  # a government and its state are one side
+    [[(src, _, target)]] = _coded_lines([{"text": "The Algerian government imposed a curfew in Algiers."}])
+    assert (src, target) == (["DZA"], ["DZA"])  # the city as a place: its people, not its rulers
 
 
 def test_a_participle_clause_is_its_own_act_not_the_main_verbs(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,7 @@ from .head import LABELS, NONE, TYPES, load_model, mark
 from .lexicon import MEETING_NOUNS, declines_a_meeting, lexicon_type, names_a_meeting, only_states
 from .modality import modality
 from .ontology import cameo_for, context_for, mode_for
-from .parties import dates_the_act, deep_in_agent, is_a_meeting, names_a_relation, object_of
+from .parties import a_place, dates_the_act, deep_in_agent, is_a_meeting, names_a_relation, object_of
 from .when import resolve_date
 
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
@@ -189,7 +189,8 @@ def _is_participial_clause(tok: Token) -> bool:
 
 def _candidate(sent: Span, sources: list, targets: list, verb: Token, top: Token) -> Candidate:
     sides = {a.side for a, _ in sources}
-    kept = [(a, s) for a, s in targets if a.side not in sides]  # "rebels demanded … the government"
+    # "rebels demanded … the government"; "imposed a curfew in Algiers": the place, not the state
+    kept = [(a, s) for a, s in targets if a.side not in sides or (a.kind == "state" and a_place(s))]
     # The clause: from the source through the event verb's own phrase.
     tokens = ([verb.i, top.i, _clause_end(verb)] + [s.start for _, s in sources]
               + [s.end - 1 for _, s in kept])
