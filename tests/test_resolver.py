@@ -241,6 +241,9 @@ def test_a_place_name_inside_a_person_name(resolve) -> None:
 def test_armed_groups(resolve) -> None:
     ms = resolve("Hamas and Hezbollah fired rockets at Israel.", JULY_2023)
     assert [m.code for m in ms] == ["HAMAS", "HEZBOLLAH", "ISR"]
+    ms = resolve("The PKK and the Tamil Tigers laid down arms; the Rapid Support Forces did not.")
+    assert [m.code for m in ms] == ["PKK", "LTTE", "RSF"]
+    assert resolve("The IRA subsidies helped carmakers, RSF said.") == []  # ambiguous acronyms
 
 
 def test_title_after_an_organisation_name(resolve) -> None:

@@ -52,7 +52,7 @@ def document_day(row: dict[str, Any]) -> date | None:
 
 class ActorStage:
     name = "actors.gazetteer"
-    version = "v5"  # v5: more civilian sector nouns (youths, villagers, residents, crowd …)
+    version = "v6"  # v6: armed groups and movements (PKK, FARC, UNITA, the PLO …)
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("actor_mentions",)
