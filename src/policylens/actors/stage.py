@@ -52,7 +52,7 @@ def document_day(row: dict[str, Any]) -> date | None:
 
 class ActorStage:
     name = "actors.gazetteer"
-    version = "v6"  # v6: armed groups and movements (PKK, FARC, UNITA, the PLO …)
+    version = "v7"  # v7: the EU's earlier names (European Economic Community, Common Market)
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("actor_mentions",)
