@@ -279,6 +279,14 @@ def test_two_sides_of_one_country_are_two_parties() -> None:
     assert (src, target) == (["DZA"], ["DZA"])  # the city as a place: its people, not its rulers
 
 
+def test_light_verbs_take_the_type_of_their_noun() -> None:
+    coded = _coded_lines([{"text": "Israel completed the withdrawal of its troops from Lebanon."},
+                          {"text": "Hezbollah declared a ceasefire with Israel."},
+                          {"text": "Turkey ordered the deployment of troops to Syria."}])
+    assert coded == [[(["ISR"], "RETREAT", ["LBN"])], [(["HEZBOLLAH"], "RETREAT", ["ISR"])],
+                     [(["TUR"], "MOBILIZE", ["SYR"])]]
+
+
 def test_a_participle_clause_is_its_own_act_not_the_main_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
     from policylens.events.actors_bridge import resolve_actors
     from policylens.events.coder import candidates

@@ -18,7 +18,8 @@ from .modality import chain
 
 LIGHT_VERBS = {"pay", "make", "hold", "have", "take", "give", "launch", "issue", "conduct",
                "express", "extend", "lodge", "file", "carry", "stage", "level", "announce",
-               "impose", "reach", "begin", "start", "continue", "open"}
+               "impose", "reach", "begin", "start", "continue", "open", "complete", "declare",
+               "order", "speed", "accelerate", "institute"}
 REPORTING = {"say", "tell", "state", "announce", "report", "add", "note", "claim", "declare",
              "write", "suggest", "believe", "think", "argue", "explain", "insist"}
 PARTICLES = {("call", "for"): "REQUEST", ("call", "on"): "REQUEST", ("pull", "out"): "RETREAT",
