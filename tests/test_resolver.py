@@ -203,6 +203,14 @@ def test_non_governmental_organisations(resolve) -> None:
     assert resolve("The general granted an amnesty to the rebels.") == []  # the word, not the group
 
 
+def test_leaders_beyond_the_g20(resolve) -> None:
+    ms = resolve("The Israeli prime minister called Iran's president.", date(2021, 12, 1))
+    assert [m.actor_id for m in ms] == ["person:naftali-bennett", "person:ebrahim-raisi"]
+    ms = resolve("The Israeli prime minister called Iran's president.", date(2025, 1, 15))
+    assert [m.actor_id for m in ms] == ["person:benjamin-netanyahu", "person:masoud-pezeshkian"]
+    assert resolve("Iran's president spoke.", date(2024, 6, 1))[0].role == "acting president"
+
+
 def test_actors_resolve_command() -> None:
     from conftest import invoke
 

@@ -52,7 +52,7 @@ def document_day(row: dict[str, Any]) -> date | None:
 
 class ActorStage:
     name = "actors.gazetteer"
-    version = "v7"  # v7: the EU's earlier names (European Economic Community, Common Market)
+    version = "v8"  # v8: leaders beyond the G20 (Israel, Iran, Poland, Spain, Hungary …)
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("actor_mentions",)
