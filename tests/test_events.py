@@ -240,10 +240,14 @@ def test_parse_errors_that_made_events_out_of_nothing() -> None:
         # states, not acts
         {"text": "South Korea values its ties with the United States."},
         {"text": "Japan remains wary of China."},
+        {"text": "South Korea shares many interests with the United States."},
         # a relation between parties is what acts, not the parties
         {"text": "North Korea-Russia military cooperation threatens Japan."},
     ])
-    assert coded == [[], [], [], []]
+    assert coded == [[], [], [], [], []]
+    # sharing intelligence is an act
+    assert _coded_lines([{"text": "South Korea shared intelligence with the United States."}]) == [
+        [(["KOR"], "COOPERATE", ["USA"])]]
 
 
 def test_a_meeting_named_with_its_parties_is_consult_between_them() -> None:

@@ -44,7 +44,10 @@ STATIVE_VERBS = {"be", "have", "share", "value", "see", "seem", "appear", "remai
                  "face", "lack", "know", "own", "possess", "contain", "include", "consist",
                  "depend", "deserve", "matter", "mean", "resemble", "belong", "love", "like",
                  "prefer", "hate", "view", "regard", "consider", "understand", "recognize",
-                 "realize", "wish", "hope"}
+                 "realize", "wish", "hope", "differ"}
+# "share" is an act with intelligence or data, a state with interests or values.
+SHARED_STATES = {"interest", "value", "concern", "view", "goal", "priority", "border", "history",
+                 "sense", "vision", "belief", "objective", "outlook"}
 
 
 @lru_cache(maxsize=2)
@@ -65,6 +68,8 @@ def word_type(tok: Token) -> str | None:
                 return _table("nouns.csv")[child.lemma_.lower()]
     if lemma in REPORTING:
         return None
+    if lemma == "share" and any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_STATES for c in tok.children):
+        return None  # "shares many interests with its ally": a state
     if tok.pos_ == "NOUN":
         return _table("nouns.csv").get(lemma)
     return _table("verbs.csv").get(lemma)
@@ -114,4 +119,8 @@ def _cue_word(verb: Token, top: Token) -> Token | None:
 
 def only_states(verb: Token, top: Token) -> bool:
     """Whether every verb on the event's chain is stative ("shares interests", "values Moscow")."""
-    return all(tok.lemma_.lower() in STATIVE_VERBS for tok in chain(verb, top))
+    return all(tok.lemma_.lower() in STATIVE_VERBS or _shares_a_state(tok) for tok in chain(verb, top))
+
+
+def _shares_a_state(tok: Token) -> bool:
+    return tok.lemma_.lower() == "share" and word_type(tok) is None
