@@ -209,6 +209,8 @@ def test_leaders_beyond_the_g20(resolve) -> None:
     ms = resolve("The Israeli prime minister called Iran's president.", date(2025, 1, 15))
     assert [m.actor_id for m in ms] == ["person:benjamin-netanyahu", "person:masoud-pezeshkian"]
     assert resolve("Iran's president spoke.", date(2024, 6, 1))[0].role == "acting president"
+    assert [m.actor_id for m in resolve("Taiwan's president spoke.", date(2025, 6, 1))] == [
+        "person:lai-ching-te"]
 
 
 def test_actors_resolve_command() -> None:

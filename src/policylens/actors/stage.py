@@ -52,7 +52,7 @@ def document_day(row: dict[str, Any]) -> date | None:
 
 class ActorStage:
     name = "actors.gazetteer"
-    version = "v8"  # v8: leaders beyond the G20 (Israel, Iran, Poland, Spain, Hungary …)
+    version = "v9"  # v9: leaders beyond the G20 (Israel, Iran, Poland, Spain, Taiwan, Egypt …)
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("actor_mentions",)
