@@ -35,6 +35,11 @@ def code_mention_for(gaz: Gazetteer, doc: Doc, slot: Slot) -> ActorMention | Non
 def locative(span: Span) -> bool:
     """"in Seoul" names a place; "Seoul said" names the government."""
     root, head = span.root, span.root.head
-    if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
+    if after_place_preposition(span):
         return True
     return root.dep_ in {"compound", "nmod", "amod"} and head.lemma_.lower() in EVENT_NOUNS
+
+
+def after_place_preposition(span: Span) -> bool:
+    """"in Algiers", "across Sudan": the name is where something happens."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPS

@@ -122,8 +122,8 @@ class ActorResolver:
             elif (token.lower_ in MEETING_NOUNS and token.i > 0
                   and doc[token.i - 1].lower_ in {"the", "this", "that"}):
                 slots.append(Slot(token.i, token.i + 1, "meetingref"))
-            elif token.lower_ in PAIR_NOUNS and _pair_start(doc, token.i) is not None:
-                slots.append(Slot(_pair_start(doc, token.i), token.i + 1, "pairref"))
+            elif token.lower_ in PAIR_NOUNS and (start := _pair_start(doc, token.i)) is not None:
+                slots.append(Slot(start, token.i + 1, "pairref"))
         return slots
 
 

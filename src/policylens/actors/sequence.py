@@ -57,16 +57,9 @@ class Sequencer:
             for mention in found if isinstance(found, list) else [found]:
                 if mention is not None:
                     mentions.append(mention)
-                    self._note_state(mention)
+                    if mention.code in self.gaz.states:  # for "the two countries" later on
+                        self.states.append((mention.code, self.sent_of[slot.start]))
         return mentions
-
-    def _note_state(self, mention: ActorMention) -> None:
-        if mention.kind in ("state", "metonym", "person", "agent") and mention.code in self.gaz.states:
-            self.states.append((mention.code, self.sent_of.get(self._token_at(mention.start), 0)))
-
-    def _token_at(self, char: int) -> int:
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return span.start if span is not None else 0
 
     # -- slot kinds ---------------------------------------------------------------
 

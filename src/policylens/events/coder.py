@@ -16,12 +16,13 @@ from typing import Sequence
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.places import after_place_preposition
 from .actors_bridge import Actor
 from .head import LABELS, NONE, TYPES, load_model, mark
 from .lexicon import MEETING_NOUNS, declines_a_meeting, lexicon_type, names_a_meeting, only_states
 from .modality import modality
 from .ontology import cameo_for, context_for, mode_for
-from .parties import a_place, dates_the_act, deep_in_agent, is_a_meeting, names_a_relation, object_of
+from .parties import dates_the_act, deep_in_agent, is_a_meeting, names_a_relation, object_of
 from .when import resolve_date
 
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
@@ -119,17 +120,17 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
             sources, top = _inherit(verb, subj, placed)
         if sources:
             out.append(_candidate(sent, sources, targets, verb, top))
-    # verbs whose objects are all their own subjects ("the US and Jordan agreed on a pact
-    # between the two countries") are coded as joint subjects below
-    obj = {vi: t for vi, t in obj.items() if any(c.verb.i == vi and c.targets for c in out)}
+    # a verb whose objects are all its own subjects ("the US and Jordan agreed on a pact
+    # between the two countries") is coded as joint subjects below
+    coded = {c.verb.i for c in out if c.targets}
     for vi, inner in subj.items():  # "Putin warned that ... if South Korea decided to ..."
-        if vi not in obj and doc[vi].dep_ != "relcl":  # not "the dinner that the King held"
+        if vi not in coded and doc[vi].dep_ != "relcl":  # not "the dinner that the King held"
             outer, top = _inherit(doc[vi], subj, placed)
             sides = {a.side for a, _ in inner}
             if outer and top.i != vi and not sides & {a.side for a, _ in outer}:
                 out.append(_candidate(sent, outer, inner, top, top))
     for vi, joint in subj.items():  # "South Korea and NATO launched a dialogue"
-        if vi not in obj and len({a.side for a, _ in joint}) > 1:
+        if vi not in coded and len({a.side for a, _ in joint}) > 1:
             out.append(_candidate(sent, joint[:1], joint[1:], doc[vi], doc[vi]))
     return out + meetings_between(sent, placed)
 
@@ -190,7 +191,8 @@ def _is_participial_clause(tok: Token) -> bool:
 def _candidate(sent: Span, sources: list, targets: list, verb: Token, top: Token) -> Candidate:
     sides = {a.side for a, _ in sources}
     # "rebels demanded … the government"; "imposed a curfew in Algiers": the place, not the state
-    kept = [(a, s) for a, s in targets if a.side not in sides or (a.kind == "state" and a_place(s))]
+    kept = [(a, s) for a, s in targets
+            if a.side not in sides or (a.kind == "state" and after_place_preposition(s))]
     # The clause: from the source through the event verb's own phrase.
     tokens = ([verb.i, top.i, _clause_end(verb)] + [s.start for _, s in sources]
               + [s.end - 1 for _, s in kept])

@@ -119,8 +119,4 @@ def _cue_word(verb: Token, top: Token) -> Token | None:
 
 def only_states(verb: Token, top: Token) -> bool:
     """Whether every verb on the event's chain is stative ("shares interests", "values Moscow")."""
-    return all(tok.lemma_.lower() in STATIVE_VERBS or _shares_a_state(tok) for tok in chain(verb, top))
-
-
-def _shares_a_state(tok: Token) -> bool:
-    return tok.lemma_.lower() == "share" and word_type(tok) is None
+    return all(tok.lemma_.lower() in STATIVE_VERBS for tok in chain(verb, top))

@@ -13,7 +13,6 @@ from .lexicon import MEETING_NOUNS
 
 RELATION_NOUNS = {"relationship", "relation", "tie", "cooperation", "partnership", "alignment",
                   "rapprochement", "axis", "friendship", "rivalry", "tension", "alliance", "nexus"}
-WHERE_PREPS = {"in", "at", "near", "across", "throughout", "around", "outside", "inside"}
 TIME_PREPS = {"following", "after", "before", "during", "since", "until", "ahead", "prior", "amid",
               "throughout"}
 
@@ -83,7 +82,3 @@ def venue_of_meeting(root: Token) -> bool:
     return over.lemma_.lower() in MEETING_NOUNS
 
 
-def a_place(span: Span) -> bool:
-    """The state is named as a place ("imposed a curfew in Algiers", "shelling in Sudan"): its
-    territory and people, a party apart from its government even to a domestic act."""
-    return span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE_PREPS
