@@ -348,3 +348,45 @@ def test_a_missing_type_model_says_how_to_fix_it(tmp_path: Path) -> None:
 
     with pytest.raises(PolicylensError, match="event-type model is missing .* reinstall policylens"):
         TypeModel(tmp_path)
+
+
+def test_names_beside_the_act_are_not_its_parties() -> None:
+    coded = _coded_lines([
+        # a participle used as a preposition is no verb of its own
+        {"text": "The partnership has become more important for NATO given Russia's invasion of Ukraine."},
+        # a message sent is speech, not aid
+        {"text": "Seoul sent a strong signal to Washington."},
+        # a state shared is no act, however the list of what is shared is parsed
+        {"text": "South Korea shares many, but not all, interests and priorities with its U.S. ally."},
+        # the group the source was invited with is on its side
+        {"text": "Lee skipped the NATO summit, which South Korea was invited to as part of the "
+                 "Indo-Pacific Four."},
+        # the act demanded is the demand's content, not an event of its own
+        {"text": "NATO demanded that China stop providing weapons to Russia."},
+    ])
+    assert coded == [[], [], [], [(["KOR"], "REJECT", ["NATO"])], [(["NATO"], "REQUEST", ["CHN"])]]
+    # a name after "regarding" belongs to the verb above
+    [regarding] = _coded_lines([{"text": "Regarding the war in Gaza, Japan criticized Israel."}])
+    assert [(src, type_) for src, type_, _ in regarding] == [(["JPN"], "ACCUSE")]
+    assert "ISR" in regarding[0][2]
+
+
+def test_an_invitation_to_or_a_dialogue_is_a_meeting() -> None:
+    invited, dialogue = _coded_lines([
+        {"text": "Seoul invited Putin and Xi to the APEC summit."},
+        {"text": "Lee will engage in a dialogue with Washington on tariffs."}])
+    assert [(src, type_) for src, type_, _ in invited] == [(["KOR"], "CONSULT")]
+    assert {"RUS", "CHN"} <= set(invited[0][2])
+    assert dialogue == [(["KOR"], "CONSULT", ["USA"])]
+
+
+def test_some_cue_words_hold_only_without_an_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    from policylens.events.lexicon import word_type
+
+    def verb_type(text: str) -> str | None:
+        return word_type(next(t for t in nlp(text) if t.pos_ == "VERB"))
+
+    assert verb_type("Students demonstrated outside the embassy.") == "PROTEST"
+    assert verb_type("Japan demonstrated its commitment to NATO.") is None
+    assert verb_type("Seoul sent a message to Tokyo.") is None
+    assert verb_type("Seoul sent weapons to Kyiv.") == "AID"

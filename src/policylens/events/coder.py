@@ -22,7 +22,8 @@ from .head import LABELS, NONE, TYPES, load_model, mark
 from .lexicon import MEETING_NOUNS, declines_a_meeting, lexicon_type, names_a_meeting, only_states
 from .modality import modality
 from .ontology import cameo_for, context_for, mode_for
-from .parties import dates_the_act, deep_in_agent, is_a_meeting, names_a_relation, object_of
+from .parties import (acts_as_part_of, dates_the_act, deep_in_agent, is_a_meeting, is_demanded,
+                      names_a_relation, object_of)
 from .when import resolve_date
 
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
@@ -70,7 +71,16 @@ class CodedEvent:
     extra: dict = field(default_factory=dict)
 
 
+# Participles that work as prepositions ("given Russia's invasion", "regarding China",
+# "including the deployment"): a name under them belongs to the verb above.
+PREPOSITION_PARTICIPLES = {"given", "regarding", "including", "concerning", "considering",
+                           "excluding", "barring", "pending", "notwithstanding"}
+
+
 def _is_verb(tok: Token) -> bool:
+    if tok.lower_ in PREPOSITION_PARTICIPLES and tok.dep_ != "ROOT" and not any(
+            c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
     return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
 
 
@@ -111,6 +121,8 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
             continue  # "the North Korea-Russia relationship leads …": the relation acts, not a party
         if is_a_meeting(span) and (subject or actor.kind != "org" or dates_the_act(span)):
             continue  # an occasion, not an actor: "the summit could offer", "during the Madrid summit"
+        if not subject and acts_as_part_of(span):
+            continue  # "invited as part of the IP4": the source's own group
         (subj if subject else obj).setdefault(verb.i, []).append((actor, span))
     out = []
     for vi, targets in obj.items():
@@ -120,6 +132,7 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
             sources, top = _inherit(verb, subj, placed)
         if sources:
             out.append(_candidate(sent, sources, targets, verb, top))
+    out = [c for c in out if not is_demanded(c.top)]  # the demand is the event, coded below
     # a verb whose objects are all its own subjects ("the US and Jordan agreed on a pact
     # between the two countries") is coded as joint subjects below
     coded = {c.verb.i for c in out if c.targets}

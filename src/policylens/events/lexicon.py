@@ -33,7 +33,7 @@ PARTICLES = {("call", "for"): "REQUEST", ("call", "on"): "REQUEST", ("pull", "ou
 # hosting or taking part in a summit, meeting or talks.
 MEETING_NOUNS = {"summit", "meeting", "talks", "visit", "conference", "dialogue", "consultation",
                  "consultations", "negotiation", "negotiations"}
-ATTEND_VERBS = {"attend", "host", "participate", "join"}
+ATTEND_VERBS = {"attend", "host", "participate", "join", "invite", "engage"}
 # Staying away from a meeting one could attend is a refusal (PLOVER REJECT, mode "meet"):
 # "skipped the summit", "did not attend the summit".
 DECLINE_VERBS = {"skip", "miss", "boycott", "decline", "snub"}
@@ -45,6 +45,11 @@ STATIVE_VERBS = {"be", "have", "share", "value", "see", "seem", "appear", "remai
                  "depend", "deserve", "matter", "mean", "resemble", "belong", "love", "like",
                  "prefer", "hate", "view", "regard", "consider", "understand", "recognize",
                  "realize", "wish", "hope", "differ"}
+# Sending or delivering a message is speech, not aid: "send a strong signal".
+MESSAGE_NOUNS = {"signal", "message", "communication", "communications"}
+# Verbs whose cue holds only without a direct object: "demonstrated in Seoul" is a protest,
+# "demonstrated its commitment" is not.
+INTRANSITIVE_CUES = {"demonstrate"}
 # "share" is an act with intelligence or data, a state with interests or values.
 SHARED_STATES = {"interest", "value", "concern", "view", "goal", "priority", "border", "history",
                  "sense", "vision", "belief", "objective", "outlook"}
@@ -68,11 +73,27 @@ def word_type(tok: Token) -> str | None:
                 return _table("nouns.csv")[child.lemma_.lower()]
     if lemma in REPORTING:
         return None
-    if lemma == "share" and any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_STATES for c in tok.children):
-        return None  # "shares many interests with its ally": a state
+    objects = [o for c in tok.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    if lemma == "share" and any(o.lemma_.lower() in SHARED_STATES for o in _own_nouns(tok)):
+        return None  # "shares many, but not all, interests with its ally": a state
+    if any(o.lemma_.lower() in MESSAGE_NOUNS for o in objects) or (objects and lemma in INTRANSITIVE_CUES):
+        return None  # "sent a strong signal", "demonstrated its commitment"
     if tok.pos_ == "NOUN":
         return _table("nouns.csv").get(lemma)
     return _table("verbs.csv").get(lemma)
+
+
+def _own_nouns(verb: Token) -> list[Token]:
+    """The nouns of the verb's own clause, not those of clauses below it."""
+    out, todo = [], [c for c in verb.children if c.i > verb.i]
+    while todo:
+        tok = todo.pop()
+        if tok.pos_ in ("VERB", "AUX"):
+            continue
+        if tok.pos_ == "NOUN":
+            out.append(tok)
+        todo.extend(tok.children)
+    return out
 
 
 def lexicon_type(verb: Token, top: Token) -> str | None:

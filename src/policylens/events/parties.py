@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .lexicon import MEETING_NOUNS
+from .lexicon import MEETING_NOUNS, word_type
 
 RELATION_NOUNS = {"relationship", "relation", "tie", "cooperation", "partnership", "alignment",
                   "rapprochement", "axis", "friendship", "rivalry", "tension", "alliance", "nexus"}
@@ -26,6 +26,18 @@ def names_a_relation(span: Span) -> bool:
         if tok.lemma_.lower() in RELATION_NOUNS:
             return True
     return False
+
+
+def acts_as_part_of(span: Span) -> bool:
+    """The mention names a group the source acts within, not a party to its act: "invited to
+    the summit as part of the IP4", "as a member of NATO"."""
+    tok = span.root
+    while tok.dep_ in ("compound", "conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in ("part", "member"):
+        return False
+    return prep.head.dep_ == "pobj" and prep.head.head.lower_ == "as"
 
 
 def deep_in_agent(root: Token, verb: Token) -> bool:
@@ -82,3 +94,14 @@ def venue_of_meeting(root: Token) -> bool:
     return over.lemma_.lower() in MEETING_NOUNS
 
 
+def is_demanded(top: Token) -> bool:
+    """The act is what another actor demands ("NATO demanded that China refrain from
+    providing materials to Russia"): the demand is the event, not the act demanded."""
+    tok = top
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "conj") or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "ccomp" and word_type(tok.head) == "REQUEST":
+            return True
+        tok = tok.head
+    return False
