@@ -390,3 +390,22 @@ def test_some_cue_words_hold_only_without_an_object(nlp) -> None:  # type: ignor
     assert verb_type("Japan demonstrated its commitment to NATO.") is None
     assert verb_type("Seoul sent a message to Tokyo.") is None
     assert verb_type("Seoul sent weapons to Kyiv.") == "AID"
+
+
+def test_who_acts_when_a_name_only_owns_the_subject_or_says_what_another_must_do(nlp) -> None:  # type: ignore[no-untyped-def]
+    from policylens.events.parties import owns_the_subject
+
+    owned, speech, aux = _coded_lines([
+        # the participation acts, not Lee
+        {"text": "Lee Jae-myung's participation could bolster NATO's confidence in Seoul."},
+        # "said X must": a demand by the speaker, whatever the verb of saying
+        {"text": "Russia said on Tuesday that Sudan must return the captured helicopter."},
+        # a copula joined to the verb heads its own clause: "is open to" is no pledge to Trump
+        {"text": "Lee has pledged to restore military hotlines and is open to Trump's role in talks."},
+    ])
+    assert owned == []
+    doc = nlp("Russia's invasion of Ukraine alarmed Japan. Russia's role alarmed Japan.")
+    invasion, role = (doc[s.start:s.start + 1] for s in doc.sents)
+    assert not owns_the_subject(invasion) and owns_the_subject(role)  # an act noun's owner acts
+    assert speech == [(["RUS"], "REQUEST", ["SDN"])]
+    assert aux == []

@@ -158,6 +158,10 @@ def test_office_of_an_organisation_without_date(resolve) -> None:
 def test_common_word_surnames_need_context(resolve) -> None:
     assert resolve("Rice prices rose sharply in Asia.", JULY_2023) == []
     assert [m.how for m in resolve("The Moon landing was televised.", JULY_2023)] == []
+    # heading a government, such a surname is the leader's: the code is sure even undated
+    [bush] = resolve("The Bush administration declared that tariffs would rise.", None)
+    assert (bush.text, bush.code) == ("Bush administration", "USA")
+    assert resolve("Bush fires spread across the hills.", None) == []
 
 
 def test_offsets_point_into_the_text(resolve) -> None:

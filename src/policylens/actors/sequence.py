@@ -21,6 +21,8 @@ ENGLISH_WORDS = {"rice", "moon", "park", "gates", "ban", "bush", "austin", "mill
                  "han", "hu", "wen", "kan", "tang", "yang", "abe", "mori", "suga"}
 # Common surnames: taken alone only when spaCy reads them as a person.
 COMMON_SURNAMES = {"lee", "kim", "choi", "wang", "li", "roh", "goh", "aso", "noda", "hwang"}
+# "the Bush administration", "the Moon government": a capitalised surname heading a government.
+GOVERNMENT_NOUNS = {"administration", "government", "cabinet"}
 TITLE_WORDS = {"president", "minister", "prime", "secretary", "general", "chancellor",
                "premier", "leader", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr."}
 
@@ -252,6 +254,8 @@ class Sequencer:
         if any(e.target in self.named for e in slot.entries) or any(
                 s.person in {e.target for e in slot.entries} for s in self.seen):
             return True
+        if self._heads_a_government(slot):
+            return True  # "the Bush administration": a common word, but a leader's name here
         if token.lower_ in ENGLISH_WORDS:
             return False
         ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
@@ -263,6 +267,11 @@ class Sequencer:
         if token.lower_ in COMMON_SURNAMES or token.is_sent_start:
             return False
         return token.text[:1].isupper()
+
+    def _heads_a_government(self, slot: Slot) -> bool:
+        after = self.doc[slot.end] if slot.end < len(self.doc) else None
+        return (after is not None and after.lower_ in GOVERNMENT_NOUNS
+                and self.doc[slot.start].text[:1].isupper())
 
     def _inside_person_name(self, slot: Slot) -> bool:
         return any(e.label_ == "PERSON" and e.start <= slot.start and slot.end <= e.end

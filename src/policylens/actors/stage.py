@@ -52,7 +52,7 @@ def document_day(row: dict[str, Any]) -> date | None:
 
 class ActorStage:
     name = "actors.gazetteer"
-    version = "v9"  # v9: leaders beyond the G20 (Israel, Iran, Poland, Spain, Taiwan, Egypt …)
+    version = "v10"  # v10: "the Bush administration" (a surname that is an English word)
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("actor_mentions",)

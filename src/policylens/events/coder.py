@@ -22,8 +22,8 @@ from .head import LABELS, NONE, TYPES, load_model, mark
 from .lexicon import MEETING_NOUNS, declines_a_meeting, lexicon_type, names_a_meeting, only_states
 from .modality import modality
 from .ontology import cameo_for, context_for, mode_for
-from .parties import (acts_as_part_of, dates_the_act, deep_in_agent, is_a_meeting, is_demanded,
-                      names_a_relation, object_of)
+from .parties import (acts_as_part_of, dates_the_act, deep_in_agent, demanded_in_speech,
+                      is_a_meeting, is_demanded, names_a_relation, object_of, owns_the_subject)
 from .when import resolve_date
 
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
@@ -81,7 +81,7 @@ def _is_verb(tok: Token) -> bool:
     if tok.lower_ in PREPOSITION_PARTICIPLES and tok.dep_ != "ROOT" and not any(
             c.dep_ in ("aux", "auxpass") for c in tok.children):
         return False
-    return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
+    return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ in ("ROOT", "conj"))
 
 
 def attach(root: Token) -> tuple[Token | None, str]:
@@ -117,6 +117,8 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
         # A name misparsed as a modifier left of its verb ("Yoon/ADV supplied") is its subject.
         subject = ((dep in SUBJECT_DEPS and not deep_in_agent(span.root, verb))
                    or (dep in LEFT_SUBJECT_DEPS and span.end <= verb.i))
+        if subject and owns_the_subject(span):
+            continue  # "his participation could bolster …": the participation acts, not Lee
         if subject and names_a_relation(span):
             continue  # "the North Korea-Russia relationship leads …": the relation acts, not a party
         if is_a_meeting(span) and (subject or actor.kind != "org" or dates_the_act(span)):
@@ -142,6 +144,8 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
             sides = {a.side for a, _ in inner}
             if outer and top.i != vi and not sides & {a.side for a, _ in outer}:
                 out.append(_candidate(sent, outer, inner, top, top))
+                if demanded_in_speech(doc[vi]):  # "Russia said Sudan must return …"
+                    out[-1].fixed = "REQUEST"
     for vi, joint in subj.items():  # "South Korea and NATO launched a dialogue"
         if vi not in coded and len({a.side for a, _ in joint}) > 1:
             out.append(_candidate(sent, joint[:1], joint[1:], doc[vi], doc[vi]))

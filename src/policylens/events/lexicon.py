@@ -141,3 +141,8 @@ def _cue_word(verb: Token, top: Token) -> Token | None:
 def only_states(verb: Token, top: Token) -> bool:
     """Whether every verb on the event's chain is stative ("shares interests", "values Moscow")."""
     return all(tok.lemma_.lower() in STATIVE_VERBS for tok in chain(verb, top))
+
+
+def event_noun(tok: Token) -> bool:
+    """Whether the noun names an act of the kind PLOVER codes ("invasion", "visit", "ban")."""
+    return tok.lemma_.lower() in _table("nouns.csv") or tok.lemma_.lower() in MEETING_NOUNS

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .lexicon import MEETING_NOUNS, word_type
+from .lexicon import MEETING_NOUNS, REPORTING, event_noun, word_type
 
 RELATION_NOUNS = {"relationship", "relation", "tie", "cooperation", "partnership", "alignment",
                   "rapprochement", "axis", "friendship", "rivalry", "tension", "alliance", "nexus"}
@@ -94,14 +94,41 @@ def venue_of_meeting(root: Token) -> bool:
     return over.lemma_.lower() in MEETING_NOUNS
 
 
+def owns_the_subject(span: Span) -> bool:
+    """The mention only owns the subject noun, which names no act ("his participation could
+    bolster trust", "South Korea's involvement provided …"); an owner of an act noun is its
+    source ("Russia's invasion of Ukraine killed thousands")."""
+    root = span.root
+    return (root.dep_ == "poss" and root.head.pos_ == "NOUN"
+            and root.head.dep_ in ("nsubj", "nsubjpass", "csubj") and not event_noun(root.head))
+
+
 def is_demanded(top: Token) -> bool:
     """The act is what another actor demands ("NATO demanded that China refrain from
-    providing materials to Russia"): the demand is the event, not the act demanded."""
+    providing materials to Russia", "Trump said Seoul should pay more"): the demand is the
+    event, not the act demanded."""
+    return _demand_clause(top) is not None
+
+
+def demanded_in_speech(tok: Token) -> bool:
+    """The act is demanded in reported speech ("Russia said Sudan must return the
+    helicopter"): the speaker's act is a demand, PLOVER's REQUEST, whatever the verb of saying."""
+    clause = _demand_clause(tok)
+    return clause is not None and _said_it_must(clause)
+
+
+def _demand_clause(top: Token) -> Token | None:
     tok = top
     for _ in range(4):
         if tok.dep_ not in ("ccomp", "conj") or tok.head.i == tok.i:
-            return False
-        if tok.dep_ == "ccomp" and word_type(tok.head) == "REQUEST":
-            return True
+            return None
+        if tok.dep_ == "ccomp" and (word_type(tok.head) == "REQUEST" or _said_it_must(tok)):
+            return tok
         tok = tok.head
-    return False
+    return None
+
+
+def _said_it_must(clause: Token) -> bool:
+    """A clause said with "must" or "should" under a reporting verb: a demand in reported speech."""
+    return clause.head.lemma_.lower() in REPORTING and any(
+        c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
