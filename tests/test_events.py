@@ -365,6 +365,12 @@ def test_names_beside_the_act_are_not_its_parties() -> None:
         {"text": "NATO demanded that China stop providing weapons to Russia."},
     ])
     assert coded == [[], [], [], [(["KOR"], "REJECT", ["NATO"])], [(["NATO"], "REQUEST", ["CHN"])]]
+    # the demanded clause runs on through its own conditions and conjuncts
+    assert _coded_lines([{"text": "President Trump has demanded that Seoul pay $550 billion in "
+                                  "investments if it wants tariff relief, and that it substantially "
+                                  "increase its defense expenditure if it wants to keep the U.S. "
+                                  "forces deployed as a bulwark against North Korea.",
+                          "published": "2025-10-01"}]) == [[(["USA"], "REQUEST", ["KOR"])]]
     # a name after "regarding" belongs to the verb above
     [regarding] = _coded_lines([{"text": "Regarding the war in Gaza, Japan criticized Israel."}])
     assert [(src, type_) for src, type_, _ in regarding] == [(["JPN"], "ACCUSE")]

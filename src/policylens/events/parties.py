@@ -119,8 +119,8 @@ def demanded_in_speech(tok: Token) -> bool:
 
 def _demand_clause(top: Token) -> Token | None:
     tok = top
-    for _ in range(4):
-        if tok.dep_ not in ("ccomp", "conj") or tok.head.i == tok.i:
+    for _ in range(6):  # up through the demanded clause's own conditions and conjuncts
+        if tok.dep_ not in ("ccomp", "conj", "advcl", "xcomp") or tok.head.i == tok.i:
             return None
         if tok.dep_ == "ccomp" and (word_type(tok.head) == "REQUEST" or _said_it_must(tok)):
             return tok
