@@ -415,3 +415,19 @@ def test_who_acts_when_a_name_only_owns_the_subject_or_says_what_another_must_do
     assert not owns_the_subject(invasion) and owns_the_subject(role)  # an act noun's owner acts
     assert speech == [(["RUS"], "REQUEST", ["SDN"])]
     assert aux == []
+
+
+def test_a_thing_that_acts_and_a_topic_of_speech_are_no_parties() -> None:
+    weapons, spain, reported, told = _coded_lines([
+        # the relative clause's subject is the weapons, not South Korea further up
+        {"text": "South Korea will continue to sell weapons that free up European supplies for Ukraine."},
+        # a relative clause on an actor is that actor's act
+        {"text": "President Trump threatened Spain, which had refused to commit to the target.",
+         "published": "2025-06-26"},
+        # what a verb of saying is about is no party; whom it is said to is
+        {"text": "The South Korean presidential office reported on the IP4 meeting outcomes at the "
+                 "NATO summit."},
+        {"text": "Seoul reported the incident to the United Nations."}])
+    assert weapons == [] and reported == []
+    assert spain == [(["USA"], "THREATEN", ["ESP"])]
+    assert [(src, target) for src, _, target in told] == [(["KOR"], ["UN"])]

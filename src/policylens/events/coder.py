@@ -23,7 +23,8 @@ from .lexicon import MEETING_NOUNS, declines_a_meeting, lexicon_type, names_a_me
 from .modality import modality
 from .ontology import cameo_for, context_for, mode_for
 from .parties import (acts_as_part_of, dates_the_act, deep_in_agent, demanded_in_speech,
-                      is_a_meeting, is_demanded, names_a_relation, object_of, owns_the_subject)
+                      is_a_meeting, is_demanded, names_a_relation, object_of, owns_the_subject,
+                      topic_of_speech)
 from .when import resolve_date
 
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
@@ -123,6 +124,8 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
             continue  # "the North Korea-Russia relationship leads …": the relation acts, not a party
         if is_a_meeting(span) and (subject or actor.kind != "org" or dates_the_act(span)):
             continue  # an occasion, not an actor: "the summit could offer", "during the Madrid summit"
+        if not subject and topic_of_speech(span.root, verb):
+            continue  # "reported on the IP4 meeting": what was said, not who was acted on
         if not subject and acts_as_part_of(span):
             continue  # "invited as part of the IP4": the source's own group
         (subj if subject else obj).setdefault(verb.i, []).append((actor, span))
@@ -192,8 +195,20 @@ def _inherit(verb: Token, subj: dict[int, list], placed: list) -> tuple[list, To
                   if s.root == head or (s.root.head == head and s.root.dep_ == "poss")]
         if owners and not _is_verb(head):
             return owners, tok
+        if _relative_on_a_thing(tok):
+            break  # "weapons that free up supplies for Ukraine": the weapons do it
         tok = head
     return [], verb
+
+
+RELATIVE_PRONOUNS = {"that", "which"}
+
+
+def _relative_on_a_thing(tok: Token) -> bool:
+    """A relative clause whose subject is its relative pronoun, on a noun that is no actor
+    (no owner was found above): the noun is the clause's subject, not the actor further up."""
+    return tok.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS
+                                       for c in tok.children)
 
 
 def _is_participial_clause(tok: Token) -> bool:

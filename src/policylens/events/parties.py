@@ -40,6 +40,17 @@ def acts_as_part_of(span: Span) -> bool:
     return prep.head.dep_ == "pobj" and prep.head.head.lower_ == "as"
 
 
+def topic_of_speech(root: Token, verb: Token) -> bool:
+    """The mention is what a verb of saying is about ("reported on the IP4 meeting's outcomes",
+    "wrote about China"): the topic of speech, not a party to an act."""
+    if verb.lemma_.lower() not in REPORTING:
+        return False
+    tok = root
+    while tok.head.i != tok.i and tok.head.i != verb.i:
+        tok = tok.head
+    return tok.dep_ == "prep" and tok.lower_ in ("on", "about", "of")
+
+
 def deep_in_agent(root: Token, verb: Token) -> bool:
     """Whether the mention sits in a phrase nested inside a passive's agent: "inspired by the
     story of the abduction of Korean missionaries by the Taliban" names the story as agent,
