@@ -431,3 +431,9 @@ def test_a_thing_that_acts_and_a_topic_of_speech_are_no_parties() -> None:
     assert weapons == [] and reported == []
     assert spain == [(["USA"], "THREATEN", ["ESP"])]
     assert [(src, target) for src, _, target in told] == [(["KOR"], ["UN"])]
+
+
+def test_a_denied_or_prevented_act_is_no_event_between_its_names() -> None:
+    assert _coded_lines([
+        {"text": "China has resisted the label, denying that it is helping Russia in the war on Ukraine."},
+        {"text": "NATO wants to discourage China from invading Taiwan."}]) == [[], []]

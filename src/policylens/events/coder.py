@@ -23,8 +23,8 @@ from .lexicon import MEETING_NOUNS, declines_a_meeting, lexicon_type, names_a_me
 from .modality import modality
 from .ontology import cameo_for, context_for, mode_for
 from .parties import (acts_as_part_of, dates_the_act, deep_in_agent, demanded_in_speech,
-                      is_a_meeting, is_demanded, names_a_relation, object_of, owns_the_subject,
-                      topic_of_speech)
+                      denied_or_prevented, is_a_meeting, is_demanded, names_a_relation, object_of,
+                      owns_the_subject, topic_of_speech)
 from .when import resolve_date
 
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
@@ -137,7 +137,8 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
             sources, top = _inherit(verb, subj, placed)
         if sources:
             out.append(_candidate(sent, sources, targets, verb, top))
-    out = [c for c in out if not is_demanded(c.top)]  # the demand is the event, coded below
+    out = [c for c in out if not is_demanded(c.top)  # the demand is the event, coded below
+           and not denied_or_prevented(c.verb, c.top)]
     # a verb whose objects are all its own subjects ("the US and Jordan agreed on a pact
     # between the two countries") is coded as joint subjects below
     coded = {c.verb.i for c in out if c.targets}

@@ -13,6 +13,9 @@ from .lexicon import MEETING_NOUNS, REPORTING, event_noun, word_type
 
 RELATION_NOUNS = {"relationship", "relation", "tie", "cooperation", "partnership", "alignment",
                   "rapprochement", "axis", "friendship", "rivalry", "tension", "alliance", "nexus"}
+# Verbs that keep an act from happening ("discouraged China from invading Taiwan").
+PREVENT_VERBS = {"discourage", "prevent", "stop", "deter", "dissuade", "bar", "ban", "prohibit",
+                 "keep", "restrain", "refrain", "block", "forbid", "preclude"}
 TIME_PREPS = {"following", "after", "before", "during", "since", "until", "ahead", "prior", "amid",
               "throughout"}
 
@@ -143,3 +146,20 @@ def _said_it_must(clause: Token) -> bool:
     """A clause said with "must" or "should" under a reporting verb: a demand in reported speech."""
     return clause.head.lemma_.lower() in REPORTING and any(
         c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
+
+
+def denied_or_prevented(verb: Token, top: Token) -> bool:
+    """The act is one the frame denies or prevents ("denying that it is helping Russia",
+    "discourage China from invading Taiwan"): it did not happen, and its names are not the
+    parties of the denial or the prevention."""
+    tok = verb
+    for _ in range(8):
+        if tok.i == top.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() == "deny":
+            return True
+        if (tok.dep_ == "pcomp" and tok.head.lower_ == "from"
+                and tok.head.head.lemma_.lower() in PREVENT_VERBS):
+            return True
+        tok = tok.head
+    return False
