@@ -396,6 +396,9 @@ def test_some_cue_words_hold_only_without_an_object(nlp) -> None:  # type: ignor
     assert verb_type("Japan demonstrated its commitment to NATO.") is None
     assert verb_type("Seoul sent a message to Tokyo.") is None
     assert verb_type("Seoul sent weapons to Kyiv.") == "AID"
+    # seeking to do something is an attempt, seeking something a request
+    assert verb_type("Yoon sought to engage closely with NATO.") is None
+    assert verb_type("Yoon sought NATO's help against North Korea.") == "REQUEST"
 
 
 def test_who_acts_when_a_name_only_owns_the_subject_or_says_what_another_must_do(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -76,6 +76,8 @@ def word_type(tok: Token) -> str | None:
     objects = [o for c in tok.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
     if lemma == "share" and any(o.lemma_.lower() in SHARED_STATES for o in _own_nouns(tok)):
         return None  # "shares many, but not all, interests with its ally": a state
+    if lemma == "seek" and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "sought to engage": an attempt, the act is the infinitive's
     if any(o.lemma_.lower() in MESSAGE_NOUNS for o in objects) or (objects and lemma in INTRANSITIVE_CUES):
         return None  # "sent a strong signal", "demonstrated its commitment"
     if tok.pos_ == "NOUN":
