@@ -440,3 +440,12 @@ def test_a_denied_or_prevented_act_is_no_event_between_its_names() -> None:
     assert _coded_lines([
         {"text": "China has resisted the label, denying that it is helping Russia in the war on Ukraine."},
         {"text": "NATO wants to discourage China from invading Taiwan."}]) == [[], []]
+
+
+def test_a_stated_readiness_to_act_passes_the_subject_on() -> None:
+    ready, placed = _coded_lines([
+        {"text": "Syria says it is willing to withdraw its troops from neighboring Lebanon."},
+        {"text": "South Korea would be well-placed to meet growing demand by scaling up its "
+                 "defence cooperation with NATO members Poland and Romania."}])
+    assert [(src, target) for src, _, target in ready] == [(["SYR"], ["LBN"])]
+    assert placed == []  # an aptitude, not an intent

@@ -30,7 +30,11 @@ from .when import resolve_date
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
 LEFT_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "compound"}
 INHERIT_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "prep", "pobj",
-                "dobj", "advmod"}
+                "dobj", "advmod", "acomp"}
+# "Syria says it is willing to withdraw": an adjective of intent passes its subject on, as PLOVER
+# codes a stated readiness to act (AGREE, THREATEN); "would be well-placed to" does not.
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "keen", "unwilling",
+                     "reluctant"}
 AUX_OR_IF = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being",
              "if", "unless"}  # a perfect or progressive verb, or a condition, is no participle clause
 MIN_CONFIDENCE = 0.8  # without a cue word, the model alone must be this sure
@@ -186,6 +190,8 @@ def _inherit(verb: Token, subj: dict[int, list], placed: list) -> tuple[list, To
     frame: Token | None = None
     for _ in range(6):
         if tok.dep_ not in INHERIT_DEPS or tok.head.i == tok.i:
+            break
+        if tok.dep_ == "acomp" and tok.lemma_.lower() not in INTENT_ADJECTIVES:
             break
         head = tok.head
         if frame is None and (tok.dep_ == "conj" or _is_participial_clause(tok)):
