@@ -72,6 +72,8 @@ def test_modality_from_the_parse(nlp, text, verb, top, type_, expected) -> None:
     ("The U.S. would not meet the hostage-takers' demands.", "meet", None, None),
     ("South Korea and NATO launched a dialogue in 2005.", "launched", None, "CONSULT"),
     ("Beijing called for dialogue.", "called", None, None),  # a request, not a meeting
+    ("Israel and Lebanon renewed negotiations on Monday.", "renewed", None, "CONSULT"),
+    ("Seoul and Tokyo resumed talks.", "resumed", None, "CONSULT"),
 ])
 def test_the_codebook_fixes_the_type_of_a_meeting(nlp, text, verb, top, expected) -> None:  # type: ignore[no-untyped-def]
     from policylens.events.coder import Candidate, meeting_type
@@ -396,6 +398,9 @@ def test_some_cue_words_hold_only_without_an_object(nlp) -> None:  # type: ignor
     assert verb_type("Japan demonstrated its commitment to NATO.") is None
     assert verb_type("Seoul sent a message to Tokyo.") is None
     assert verb_type("Seoul sent weapons to Kyiv.") == "AID"
+    # the noun of a coded verb signals the same act after a light verb
+    assert verb_type("Italy announced a suspension of air links with Serbia.") == "SANCTION"
+    assert verb_type("Seoul announced the expulsion of two diplomats.") == "SANCTION"
     # seeking to do something is an attempt, seeking something a request
     assert verb_type("Yoon sought to engage closely with NATO.") is None
     assert verb_type("Yoon sought NATO's help against North Korea.") == "REQUEST"

@@ -155,9 +155,17 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
                 if demanded_in_speech(doc[vi]):  # "Russia said Sudan must return …"
                     out[-1].fixed = "REQUEST"
     for vi, joint in subj.items():  # "South Korea and NATO launched a dialogue"
-        if vi not in coded and len({a.side for a, _ in joint}) > 1:
+        if vi not in coded and len({a.side for a, _ in joint}) > 1 and not all(
+                _between(span) for _, span in joint):  # "talks between A and B": coded below
             out.append(_candidate(sent, joint[:1], joint[1:], doc[vi], doc[vi]))
     return out + meetings_between(sent, placed)
+
+
+def _between(span: Span) -> bool:
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("between", "among")
 
 
 def meetings_between(sent: Span, placed: list[tuple[Actor, Span]]) -> list[Candidate]:

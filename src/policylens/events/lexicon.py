@@ -19,7 +19,7 @@ from .modality import chain
 LIGHT_VERBS = {"pay", "make", "hold", "have", "take", "give", "launch", "issue", "conduct",
                "express", "extend", "lodge", "file", "carry", "stage", "level", "announce",
                "impose", "reach", "begin", "start", "continue", "open", "complete", "declare",
-               "order", "speed", "accelerate", "institute"}
+               "order", "speed", "accelerate", "institute", "renew", "resume"}
 REPORTING = {"say", "tell", "state", "announce", "report", "add", "note", "claim", "declare",
              "write", "suggest", "believe", "think", "argue", "explain", "insist"}
 PARTICLES = {("call", "for"): "REQUEST", ("call", "on"): "REQUEST", ("pull", "out"): "RETREAT",
@@ -31,7 +31,7 @@ PARTICLES = {("call", "for"): "REQUEST", ("call", "on"): "REQUEST", ("pull", "ou
 # Words that name a meeting, which PLOVER's codebook defines as CONSULT ("all consultations and
 # meetings: visiting and hosting visits, meeting at a neutral location"): a visit, or attending,
 # hosting or taking part in a summit, meeting or talks.
-MEETING_NOUNS = {"summit", "meeting", "talks", "visit", "conference", "dialogue", "consultation",
+MEETING_NOUNS = {"summit", "meeting", "talks", "talk", "visit", "conference", "dialogue", "consultation",
                  "consultations", "negotiation", "negotiations"}
 ATTEND_VERBS = {"attend", "host", "participate", "join", "invite", "engage"}
 # Staying away from a meeting one could attend is a refusal (PLOVER REJECT, mode "meet"):
