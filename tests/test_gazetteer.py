@@ -130,6 +130,11 @@ def test_known_holders(gaz) -> None:
     assert who("NATO.secretary_general", "2024-10-01") == "mark-rutte"
     assert who("RUS.prime_minister", "2010-01-01") == "vladimir-putin"
     assert who("CHN.foreign_minister", "2023-03-01") == "qin-gang"
+    assert who("NGA.president", "2012-01-01") == "goodluck-jonathan"
+    assert who("IRQ.prime_minister", "2010-01-01") == "nouri-al-maliki"
+    assert who("GEO.president", "2008-01-01") == "nino-burjanadze"  # acting between two terms
+    assert who("GRC.prime_minister", "2015-03-01") == "alexis-tsipras"
+    assert who("LKA.president", "2023-01-01") == "ranil-wickremesinghe"
 
 
 def test_a_bad_date_is_a_clear_error(tmp_path) -> None:

@@ -252,6 +252,14 @@ def test_a_place_name_inside_a_person_name(resolve) -> None:
     assert [(m.text, m.code) for m in ms] == [("Washington", "USA")]
 
 
+def test_leaders_of_more_states(resolve) -> None:
+    found = {m.text: m.code for m in resolve("Kagame met Museveni in Kampala before Bouteflika "
+                                             "called Iraqi Prime Minister Nouri al-Maliki.", None)}
+    assert found["Kagame"] == "RWA" and found["Museveni"] == "UGA" and found["Bouteflika"] == "DZA"
+    [maliki] = [m for m in resolve("Iraqi Prime Minister Nouri al-Maliki spoke.", date(2010, 1, 1))]
+    assert (maliki.actor_id, maliki.role) == ("person:nouri-al-maliki", "prime minister")
+
+
 def test_armed_groups(resolve) -> None:
     ms = resolve("Hamas and Hezbollah fired rockets at Israel.", JULY_2023)
     assert [m.code for m in ms] == ["HAMAS", "HEZBOLLAH", "ISR"]
