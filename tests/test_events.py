@@ -448,9 +448,13 @@ def test_a_denied_or_prevented_act_is_no_event_between_its_names() -> None:
 
 
 def test_a_stated_readiness_to_act_passes_the_subject_on() -> None:
-    ready, placed = _coded_lines([
+    ready, placed, reported = _coded_lines([
         {"text": "Syria says it is willing to withdraw its troops from neighboring Lebanon."},
         {"text": "South Korea would be well-placed to meet growing demand by scaling up its "
-                 "defence cooperation with NATO members Poland and Romania."}])
+                 "defence cooperation with NATO members Poland and Romania."},
+        # a copula heading a reported clause is that clause's verb: France is ready, not said
+        {"text": "France is ready to contribute up to 4,000 troops to a peace-keeping force in "
+                 "Liberia, the defence minister said on Monday."}])
     assert [(src, target) for src, _, target in ready] == [(["SYR"], ["LBN"])]
+    assert [(src, target) for src, _, target in reported] == [(["FRA"], ["LBR"])]
     assert placed == []  # an aptitude, not an intent

@@ -86,7 +86,7 @@ def _is_verb(tok: Token) -> bool:
     if tok.lower_ in PREPOSITION_PARTICIPLES and tok.dep_ != "ROOT" and not any(
             c.dep_ in ("aux", "auxpass") for c in tok.children):
         return False
-    return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ in ("ROOT", "conj"))
+    return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"))
 
 
 def attach(root: Token) -> tuple[Token | None, str]:

@@ -32,7 +32,7 @@ def codes(actors: list[Actor]) -> str:
 
 class PloverStage:
     name = "events.plover"
-    version = "v29"
+    version = "v30"
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy", "actors.gazetteer")
     writes = ("event_mentions",)
