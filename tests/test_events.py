@@ -458,3 +458,18 @@ def test_a_stated_readiness_to_act_passes_the_subject_on() -> None:
     assert [(src, target) for src, _, target in ready] == [(["SYR"], ["LBN"])]
     assert [(src, target) for src, _, target in reported] == [(["FRA"], ["LBR"])]
     assert placed == []  # an aptitude, not an intent
+
+
+def test_an_actors_span_for_scoring_is_its_noun_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    from policylens.events.code import noun_phrase
+
+    text = "The United States warned five hundred Ugandan rebels near the border."
+    doc = nlp(text)
+
+    def phrase(name: str) -> str:
+        start = text.index(name)
+        a, b = noun_phrase(doc, start, start + len(name))
+        return text[a:b]
+
+    assert phrase("United States") == "The United States"
+    assert phrase("Ugandan rebels") == "five hundred Ugandan rebels"

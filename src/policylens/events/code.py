@@ -33,10 +33,27 @@ class Request:
     # Character spans of each event's actors and targets (for span scoring; not exported).
     spans: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = field(default_factory=list)
 
-    def add(self, event: CodedEvent, origin: str | None) -> None:
+    def add(self, event: CodedEvent, origin: str | None, doc: Doc) -> None:
         self.events.append(event_dict(event, f"{self.line}:{len(self.events)}", origin, None))
-        self.spans.append(([(a.start, a.end) for a in event.sources],
-                           [(a.start, a.end) for a in event.targets]))
+        self.spans.append(([noun_phrase(doc, a.start, a.end) for a in event.sources],
+                           [noun_phrase(doc, a.start, a.end) for a in event.targets]))
+
+
+# Words before a name that belong to the phrase naming the actor ("the United States",
+# "five hundred Ugandan rebels"), as span annotations such as ConfliBERT's mark it.
+PHRASE_LEFT_DEPS = {"det", "predet", "nummod", "quantmod"}
+
+
+def noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span of the actor's noun phrase: the name with its determiner and number."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return start, end
+    first = span.start
+    for child in sorted(span.root.lefts, key=lambda t: -t.i):
+        if child.i < first and child.dep_ in PHRASE_LEFT_DEPS and child.right_edge.i == first - 1:
+            first = child.left_edge.i
+    return doc[first].idx, end
 
 
 def parse_line(number: int, line: str) -> Request:
@@ -101,7 +118,7 @@ def _code_chunk(chunk: list[Request], origin: str, nlp: Any) -> list[Request]:
     for (req, cand, given), p in zip(found, probs):
         event = finish(cand, p, req.published, require_event=not given)
         if event is not None:
-            req.add(event, None if given else origin)
+            req.add(event, None if given else origin, cand.sentence.doc)
     return chunk
 
 
