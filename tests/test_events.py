@@ -76,7 +76,8 @@ def test_modality_from_the_parse(nlp, text, verb, top, type_, expected) -> None:
     ("Seoul and Tokyo resumed talks.", "resumed", None, "CONSULT"),
 ])
 def test_the_codebook_fixes_the_type_of_a_meeting(nlp, text, verb, top, expected) -> None:  # type: ignore[no-untyped-def]
-    from policylens.events.coder import Candidate, meeting_type
+    from policylens.events.coder import meeting_type
+    from policylens.events.frames import Candidate
 
     doc = nlp(text)
     v = next(t for t in doc if t.text == verb)
@@ -295,7 +296,7 @@ def test_light_verbs_take_the_type_of_their_noun() -> None:
 
 def test_a_participle_clause_is_its_own_act_not_the_main_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
     from policylens.events.actors_bridge import resolve_actors
-    from policylens.events.coder import candidates
+    from policylens.events.frames import candidates
 
     doc = nlp("While applauding NATO's spending goal, Trump threatened to impose tariffs on Spain.")
     found = {c.targets[0].code: c for c in candidates(doc, resolve_actors(doc, None), doc[:])}

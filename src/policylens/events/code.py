@@ -11,7 +11,8 @@ from typing import Any, Iterable, Iterator
 from spacy.tokens import Doc, Span
 
 from .actors_bridge import Actor, resolve_actors
-from .coder import Candidate, CodedEvent, _candidate, attach, candidates, finish, type_candidates
+from .coder import CodedEvent, finish, type_candidates
+from .frames import Candidate, _candidate, attach, candidates
 from .corpus import event_id
 from .stage import PloverStage, codes, parse_day
 

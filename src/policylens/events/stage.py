@@ -10,7 +10,8 @@ from typing import Any
 from ..nlp.spacy_stage import restore_doc
 from ..stages import Rows, StageContext
 from .actors_bridge import Actor, resolve_actors, stored_actors
-from .coder import CodedEvent, candidates, finish, type_candidates
+from .coder import CodedEvent, finish, type_candidates
+from .frames import candidates
 
 
 def parse_day(value: str | None) -> date | None:
