@@ -252,6 +252,13 @@ def test_a_place_name_inside_a_person_name(resolve) -> None:
     assert [(m.text, m.code) for m in ms] == [("Washington", "USA")]
 
 
+def test_a_sector_placed_in_a_state_is_its_agent(resolve) -> None:
+    [students, _] = resolve("Students throughout Indonesia staged demonstrations.", None)
+    assert (students.text, students.code, students.sector) == ("Students", "IDN", "EDU")
+    [opposition, _] = resolve("Opposition groups in Zimbabwe demanded reforms.", None)
+    assert (opposition.code, opposition.sector) == ("ZWE", "OPP")
+
+
 def test_leaders_of_more_states(resolve) -> None:
     found = {m.text: m.code for m in resolve("Kagame met Museveni in Kampala before Bouteflika "
                                              "called Iraqi Prime Minister Nouri al-Maliki.", None)}

@@ -9,7 +9,7 @@ from .matching import Matchers
 from .mention import ActorMention, code_mention
 
 LINKS = {"amod", "compound", "poss", "nmod", "nn"}
-PREPS = {"of", "from", "in"}
+PREPS = {"of", "from", "in", "throughout", "across"}
 BRIDGE = {"'s", "’s", "top", "senior", "main", "ruling", "former", "local", "new", "own",
           "state", "national", "federal"}
 
@@ -52,6 +52,8 @@ def _owner(doc: Doc, span: Span, at: dict[int, ActorMention]) -> tuple[ActorMent
             left.kind != "person" or i == span.start - 1):
         return left, True
     head = span[-1]
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        head = head.head  # "opposition groups in Zimbabwe": the phrase's own noun has the place
     for child in head.children:
         if child.dep_ in LINKS and child.i in at and at[child.i].kind != "person":
             return at[child.i], False

@@ -52,7 +52,7 @@ def document_day(row: dict[str, Any]) -> date | None:
 
 class ActorStage:
     name = "actors.gazetteer"
-    version = "v11"  # v11: heads of state or government of 34 more states since 2000
+    version = "v12"  # v12: "students throughout Indonesia", "opposition groups in Zimbabwe"
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("actor_mentions",)
