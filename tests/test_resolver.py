@@ -259,6 +259,16 @@ def test_a_sector_placed_in_a_state_is_its_agent(resolve) -> None:
     assert (opposition.code, opposition.sector) == ("ZWE", "OPP")
 
 
+def test_a_bare_sector_belongs_to_the_one_state_its_sentence_names(resolve) -> None:
+    found = resolve("Five hundred Ugandan rebels surrendered after a government offensive.", None)
+    government = next(m for m in found if m.text == "government")
+    assert (government.code, government.sector, government.how) == ("UGA", "GOV", "coref")
+    # two states, or a state and a person of another, leave it unresolved
+    assert "army" not in [m.text for m in resolve("Russian troops shelled Kyiv as the army advanced.", None)]
+    assert "leader" not in [m.text for m in resolve(
+        "Lee Jae-myung, a leader more open to rapprochement with Moscow, won.", JULY_2025)]
+
+
 def test_leaders_of_more_states(resolve) -> None:
     found = {m.text: m.code for m in resolve("Kagame met Museveni in Kampala before Bouteflika "
                                              "called Iraqi Prime Minister Nouri al-Maliki.", None)}

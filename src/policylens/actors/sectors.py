@@ -26,6 +26,9 @@ def attach_sectors(gaz: Gazetteer, doc: Doc, mentions: list[ActorMention],
     out = list(mentions)
     for span, sector in matchers.sector_spans(doc, set(at)):
         owner, folded = _owner(doc, span, at)
+        how = None
+        if owner is None:
+            owner, how = _only_state_in_sentence(span, mentions, spans), "coref"
         if owner is None:
             continue
         whole = span
@@ -33,7 +36,7 @@ def attach_sectors(gaz: Gazetteer, doc: Doc, mentions: list[ActorMention],
             out.remove(owner)
             whole = doc[spans[owner][0]:span.end]
         out.append(code_mention(gaz, owner.code, whole.start_char, whole.end_char,
-                                whole.text, owner.how if whole is not span else "name",
+                                whole.text, how or (owner.how if whole is not span else "name"),
                                 sector, None, "agent"))
     return out
 
@@ -62,3 +65,14 @@ def _owner(doc: Doc, span: Span, at: dict[int, ActorMention]) -> tuple[ActorMent
                 if obj.dep_ == "pobj" and obj.i in at and at[obj.i].kind != "person":
                     return at[obj.i], False
     return None, False
+
+
+def _only_state_in_sentence(span: Span, mentions: list[ActorMention],
+                            spans: dict[ActorMention, tuple[int, int]]) -> ActorMention | None:
+    """A bare sector noun in a sentence that names one state only (its people included) belongs
+    to it: "Ugandan rebels surrendered after a government offensive" (Uganda's government)."""
+    sent = span.sent
+    named = [m for m in mentions if m.kind in ("state", "agent", "person") and m in spans
+             and sent.start <= spans[m][0] < sent.end]
+    states = [m for m in named if m.kind != "person"]
+    return states[0] if states and len({m.code for m in named}) == 1 else None

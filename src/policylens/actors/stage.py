@@ -52,7 +52,7 @@ def document_day(row: dict[str, Any]) -> date | None:
 
 class ActorStage:
     name = "actors.gazetteer"
-    version = "v12"  # v12: "students throughout Indonesia", "opposition groups in Zimbabwe"
+    version = "v13"  # v13: a bare sector noun belongs to the one state its sentence names
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("actor_mentions",)
