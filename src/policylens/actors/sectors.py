@@ -24,11 +24,15 @@ def attach_sectors(gaz: Gazetteer, doc: Doc, mentions: list[ActorMention],
             spans[m] = (span.start, span.end)
     at = {i: m for m, (a, b) in spans.items() for i in range(a, b)}
     out = list(mentions)
+    sole: dict[int, ActorMention | None] = {}  # sentence start -> the one state it names
     for span, sector in matchers.sector_spans(doc, set(at)):
         owner, folded = _owner(doc, span, at)
         how = None
         if owner is None:
-            owner, how = _only_state_in_sentence(span, mentions, spans), "coref"
+            sent = span.sent
+            if sent.start not in sole:
+                sole[sent.start] = _only_state_in(sent, mentions, spans)
+            owner, how = sole[sent.start], "coref"
         if owner is None:
             continue
         whole = span
@@ -67,11 +71,10 @@ def _owner(doc: Doc, span: Span, at: dict[int, ActorMention]) -> tuple[ActorMent
     return None, False
 
 
-def _only_state_in_sentence(span: Span, mentions: list[ActorMention],
-                            spans: dict[ActorMention, tuple[int, int]]) -> ActorMention | None:
-    """A bare sector noun in a sentence that names one state only (its people included) belongs
-    to it: "Ugandan rebels surrendered after a government offensive" (Uganda's government)."""
-    sent = span.sent
+def _only_state_in(sent: Span, mentions: list[ActorMention],
+                   spans: dict[ActorMention, tuple[int, int]]) -> ActorMention | None:
+    """The state a sentence names, when it names one only (its people included): a bare sector
+    noun there belongs to it ("Ugandan rebels surrendered after a government offensive")."""
     named = [m for m in mentions if m.kind in ("state", "agent", "person") and m in spans
              and sent.start <= spans[m][0] < sent.end]
     states = [m for m in named if m.kind != "person"]
