@@ -423,6 +423,14 @@ def test_who_acts_when_a_name_only_owns_the_subject_or_says_what_another_must_do
     invasion, role = (doc[s.start:s.start + 1] for s in doc.sents)
     assert not owns_the_subject(invasion) and owns_the_subject(role)  # an act noun's owner acts
     assert speech == [(["RUS"], "REQUEST", ["SDN"])]
+    # a demand that another do something is a REQUEST toward them, whatever the model reads
+    refuse, reject = _coded_lines([
+        {"text": "Greece bluntly demanded that its European Community partners refuse to recognize "
+                 "the former Yugoslav republic on its northern border as long as it uses that name."},
+        # and what the demanded clause says of others is no act of its own
+        {"text": "Athens demanded that its EU partners reject the name chosen by Skopje."}])
+    assert refuse == [(["GRC"], "REQUEST", ["EU"])]
+    assert reject == [(["GRC"], "REQUEST", ["EU"])]
     assert aux == []
 
 

@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.places import after_place_preposition
 from .actors_bridge import Actor
 from .lexicon import MEETING_NOUNS
-from .parties import (acts_as_part_of, dates_the_act, deep_in_agent, demanded_in_speech,
-                      denied_or_prevented, is_a_meeting, is_demanded, names_a_relation, object_of,
-                      owns_the_subject, topic_of_speech)
+from .parties import (acts_as_part_of, dates_the_act, deep_in_agent, denied_or_prevented,
+                      is_a_meeting, is_demanded, names_a_relation, object_of, owns_the_subject,
+                      topic_of_speech)
 
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
 LEFT_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "compound"}
@@ -87,15 +87,19 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
     """Every verb in the sentence with a target actor and a (possibly inherited) source."""
     placed = actor_tokens(doc, actors, sent)
     subj, obj = _sides(placed)
-    out = [c for c in _object_frames(doc, sent, subj, obj, placed)
-           if not is_demanded(c.top)  # the demand is the event, coded below
-           and not denied_or_prevented(c.verb, c.top)]
+    out = [c for c in _object_frames(doc, sent, subj, obj, placed) if _happens(c)]
     # a verb whose objects are all its own subjects ("the US and Jordan agreed on a pact
     # between the two countries") is coded as joint subjects below
     coded = {c.verb.i for c in out if c.targets}
-    out += _embedded_subjects(doc, sent, subj, placed, coded)
+    out += [c for c in _embedded_subjects(doc, sent, subj, placed, coded) if _happens(c)]
     out += _joint_subjects(doc, sent, subj, coded)
     return out + meetings_between(sent, placed)
+
+
+def _happens(c: Candidate) -> bool:
+    """Whether the frame is an act of its own, not the content of a demand (coded as the
+    demand) nor an act denied or prevented."""
+    return not is_demanded(c.top) and not denied_or_prevented(c.verb, c.top)
 
 
 def _sides(placed: list[tuple[Actor, Span]]) -> tuple[Placed, Placed]:
@@ -147,7 +151,7 @@ def _embedded_subjects(doc: Doc, sent: Span, subj: Placed, placed: list, coded: 
         outer, top = _inherit(doc[vi], subj, placed)
         if outer and top.i != vi and not {a.side for a, _ in inner} & {a.side for a, _ in outer}:
             cand = _candidate(sent, outer, inner, top, top)
-            if demanded_in_speech(doc[vi]):  # "Russia said Sudan must return …"
+            if is_demanded(doc[vi]):  # "Greece demanded that its partners refuse …": REQUEST
                 cand.fixed = "REQUEST"
             out.append(cand)
     return out

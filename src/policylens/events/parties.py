@@ -120,15 +120,9 @@ def owns_the_subject(span: Span) -> bool:
 def is_demanded(top: Token) -> bool:
     """The act is what another actor demands ("NATO demanded that China refrain from
     providing materials to Russia", "Trump said Seoul should pay more"): the demand is the
-    event, not the act demanded."""
+    event, not the act demanded, and it is PLOVER's REQUEST toward the clause's subject,
+    whatever the verb."""
     return _demand_clause(top) is not None
-
-
-def demanded_in_speech(tok: Token) -> bool:
-    """The act is demanded in reported speech ("Russia said Sudan must return the
-    helicopter"): the speaker's act is a demand, PLOVER's REQUEST, whatever the verb of saying."""
-    clause = _demand_clause(tok)
-    return clause is not None and _said_it_must(clause)
 
 
 def _demand_clause(top: Token) -> Token | None:
