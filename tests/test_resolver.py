@@ -252,6 +252,14 @@ def test_a_place_name_inside_a_person_name(resolve) -> None:
     assert [(m.text, m.code) for m in ms] == [("Washington", "USA")]
 
 
+def test_a_person_titled_without_a_date_keeps_the_office_in_later_mentions(resolve) -> None:
+    found = resolve("U.N. Secretary-General Kofi Annan said he will withdraw the inspectors.", None)
+    assert [(m.text, m.code) for m in found] == [("U.N. Secretary-General Kofi Annan", "UN"),
+                                                  ("he", "UN")]
+    assert [m.code for m in resolve("Kofi Annan, a Ghanaian, said he was proud.", None)
+            if m.kind == "person"] == ["GHA", "GHA"]  # untitled: the nationality
+
+
 def test_a_sector_placed_in_a_state_is_its_agent(resolve) -> None:
     [students, _] = resolve("Students throughout Indonesia staged demonstrations.", None)
     assert (students.text, students.code, students.sector) == ("Students", "IDN", "EDU")

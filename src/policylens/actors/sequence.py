@@ -47,6 +47,7 @@ class Sequencer:
         self.person_at: dict[int, str] = {}  # token index -> person slug
         self.sent_of = {i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)}
         self.unknown_people = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.titled: dict[str, ActorMention] = {}  # person -> the undated titled mention of them
 
     def run(self, slots: list[Slot]) -> list[ActorMention]:
         # People named in full anywhere in the document settle bare surnames, even earlier ones
@@ -79,7 +80,7 @@ class Sequencer:
             return None
         person = self.pick(slot.entries)
         how = "alias" if entry.how == "short" else "name"
-        return self._person(person, slot, how)
+        return self._as_titled(self._person(person, slot, how))
 
     def _role(self, slot: Slot) -> ActorMention | None:
         if slot.entries:
@@ -103,7 +104,7 @@ class Sequencer:
             if too_far or self._stranger_between(seen.token, slot.start):
                 return None
             if self.gaz.people[seen.person].gender in (gender, ""):
-                return self._person(seen.person, slot, "pronoun")
+                return self._as_titled(self._person(seen.person, slot, "pronoun"))
         return None
 
     def _orgref(self, slot: Slot) -> ActorMention | None:
@@ -177,7 +178,17 @@ class Sequencer:
             return mention
         offices = self._offices(slot.code, slot.title or "")
         role = self.gaz.offices[offices[0]].role if offices else slot.title
-        return replace(mention, code=slot.code, role=role, sector="GOV")
+        titled = replace(mention, code=slot.code, role=role, sector="GOV")
+        self.titled[mention.actor_id] = titled
+        return titled
+
+    def _as_titled(self, mention: ActorMention) -> ActorMention:
+        """A later "he" or surname of a person titled without a date acts in the same office:
+        "U.N. Secretary-General Kofi Annan said he will withdraw the inspectors" (the UN)."""
+        titled = self.titled.get(mention.actor_id)
+        if titled is None or mention.role is not None:
+            return mention
+        return replace(mention, code=titled.code, role=titled.role, sector=titled.sector)
 
     def _stranger(self, slot: Slot) -> ActorMention | None:
         """A titled person outside the gazetteer acts for the state or organisation named."""

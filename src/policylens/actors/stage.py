@@ -52,7 +52,7 @@ def document_day(row: dict[str, Any]) -> date | None:
 
 class ActorStage:
     name = "actors.gazetteer"
-    version = "v13"  # v13: a bare sector noun belongs to the one state its sentence names
+    version = "v14"  # v14: "he" after an undated titled person keeps the title's office
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("actor_mentions",)
