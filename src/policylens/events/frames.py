@@ -141,7 +141,8 @@ def _object_frames(doc: Doc, sent: Span, subj: Placed, obj: Placed, placed: list
     return out
 
 
-def _embedded_subjects(doc: Doc, sent: Span, subj: Placed, placed: list, coded: set[int]) -> list[Candidate]:
+def _embedded_subjects(doc: Doc, sent: Span, subj: Placed, placed: list,
+                       coded: set[int]) -> list[Candidate]:
     """A subject inside a clause under a verb with its own source is that verb's target:
     "Putin warned that … if South Korea decided to …"."""
     out = []

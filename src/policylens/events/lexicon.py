@@ -31,8 +31,8 @@ PARTICLES = {("call", "for"): "REQUEST", ("call", "on"): "REQUEST", ("pull", "ou
 # Words that name a meeting, which PLOVER's codebook defines as CONSULT ("all consultations and
 # meetings: visiting and hosting visits, meeting at a neutral location"): a visit, or attending,
 # hosting or taking part in a summit, meeting or talks.
-MEETING_NOUNS = {"summit", "meeting", "talks", "talk", "visit", "conference", "dialogue", "consultation",
-                 "consultations", "negotiation", "negotiations"}
+MEETING_NOUNS = {"summit", "meeting", "talks", "talk", "visit", "conference", "dialogue",
+                 "consultation", "consultations", "negotiation", "negotiations"}
 ATTEND_VERBS = {"attend", "host", "participate", "join", "invite", "engage"}
 # Staying away from a meeting one could attend is a refusal (PLOVER REJECT, mode "meet"):
 # "skipped the summit", "did not attend the summit".
@@ -78,7 +78,8 @@ def word_type(tok: Token) -> str | None:
         return None  # "shares many, but not all, interests with its ally": a state
     if lemma == "seek" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "sought to engage": an attempt, the act is the infinitive's
-    if any(o.lemma_.lower() in MESSAGE_NOUNS for o in objects) or (objects and lemma in INTRANSITIVE_CUES):
+    if (objects and lemma in INTRANSITIVE_CUES) or any(
+            o.lemma_.lower() in MESSAGE_NOUNS for o in objects):
         return None  # "sent a strong signal", "demonstrated its commitment"
     if tok.pos_ == "NOUN":
         return _table("nouns.csv").get(lemma)

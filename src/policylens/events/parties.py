@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .lexicon import MEETING_NOUNS, REPORTING, event_noun, word_type
+from .modality import chain
 
 RELATION_NOUNS = {"relationship", "relation", "tie", "cooperation", "partnership", "alignment",
                   "rapprochement", "axis", "friendship", "rivalry", "tension", "alliance", "nexus"}
@@ -38,7 +39,9 @@ def acts_as_part_of(span: Span) -> bool:
     while tok.dep_ in ("compound", "conj", "appos") and tok.head.i != tok.i:
         tok = tok.head
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in ("part", "member"):
+    if tok.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    if prep.head.lemma_.lower() not in ("part", "member"):
         return False
     return prep.head.dep_ == "pobj" and prep.head.head.lower_ == "as"
 
@@ -48,21 +51,24 @@ def topic_of_speech(root: Token, verb: Token) -> bool:
     "wrote about China"): the topic of speech, not a party to an act."""
     if verb.lemma_.lower() not in REPORTING:
         return False
-    tok = root
-    while tok.head.i != tok.i and tok.head.i != verb.i:
-        tok = tok.head
-    return tok.dep_ == "prep" and tok.lower_ in ("on", "about", "of")
+    under = _path_below(root, verb)[-1]
+    return under.dep_ == "prep" and under.lower_ in ("on", "about", "of")
 
 
 def deep_in_agent(root: Token, verb: Token) -> bool:
     """Whether the mention sits in a phrase nested inside a passive's agent: "inspired by the
     story of the abduction of Korean missionaries by the Taliban" names the story as agent,
     not the Koreans or the Taliban."""
-    deps, tok = [], root
-    while tok.head.i != tok.i and tok.head.i != verb.i:
-        deps.append(tok.dep_)
-        tok = tok.head
-    return tok.dep_ == "agent" and "prep" in deps
+    *inside, under = _path_below(root, verb)
+    return under.dep_ == "agent" and any(t.dep_ == "prep" for t in inside)
+
+
+def _path_below(root: Token, verb: Token) -> list[Token]:
+    """The tokens from ``root`` up to the one hanging from ``verb`` (or the sentence's root)."""
+    path = [root]
+    while path[-1].head.i not in (path[-1].i, verb.i):
+        path.append(path[-1].head)
+    return path
 
 
 def object_of(tok: Token, prep: Token) -> bool:
@@ -146,14 +152,7 @@ def denied_or_prevented(verb: Token, top: Token) -> bool:
     """The act is one the frame denies or prevents ("denying that it is helping Russia",
     "discourage China from invading Taiwan"): it did not happen, and its names are not the
     parties of the denial or the prevention."""
-    tok = verb
-    for _ in range(8):
-        if tok.i == top.i or tok.head.i == tok.i:
-            return False
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() == "deny":
-            return True
-        if (tok.dep_ == "pcomp" and tok.head.lower_ == "from"
-                and tok.head.head.lemma_.lower() in PREVENT_VERBS):
-            return True
-        tok = tok.head
-    return False
+    return any((tok.dep_ == "ccomp" and tok.head.lemma_.lower() == "deny")
+               or (tok.dep_ == "pcomp" and tok.head.lower_ == "from"
+                   and tok.head.head.lemma_.lower() in PREVENT_VERBS)
+               for tok in chain(verb, top)[:-1])
