@@ -482,3 +482,49 @@ def test_an_actors_span_for_scoring_is_its_noun_phrase(nlp) -> None:  # type: ig
 
     assert phrase("United States") == "The United States"
     assert phrase("Ugandan rebels") == "five hundred Ugandan rebels"
+
+
+def test_an_act_that_is_only_weighed_is_no_event() -> None:
+    pressure, cost, risk, engaging, coined = _coded_lines([
+        # the "to" clause of a noun of pressure or possibility: nobody did it
+        {"text": "Germany faces mounting pressure to send tanks to Ukraine."},
+        # "at the cost (risk) of" an act: the cost is weighed, the supply is the act
+        {"text": "At the cost of damaging its bilateral relationship with China, Japan supplied "
+                 "artillery shells to the Philippines."},
+        {"text": "At the risk of damaging its ties with China, Japan signed a defence pact with "
+                 "the Philippines."},
+        {"text": "Officials in Madrid have been keen to stress the benefits of engaging with NATO."},
+        # a quoted coinage is a name for a policy, not an act
+        {"text": "Tokyo's “China bashing” worries investors."}])
+    assert pressure == [] and engaging == [] and coined == []
+    assert [(src, target) for src, _, target in cost + risk] == [(["JPN"], ["PHL"])] * 2
+
+
+def test_verbs_joined_to_a_joint_subject_share_it_and_keep_their_own_type() -> None:
+    [coded] = _coded_lines([{"text": "Chile and Peru opened talks in 2010 and later signed a trade pact."}])
+    assert coded == [(["CHL"], "CONSULT", ["PER"]), (["CHL"], "AGREE", ["PER"])]
+
+
+def test_a_partner_named_inside_the_subject_noun_is_no_source() -> None:
+    assert _coded_lines([{"text": "Bilateral summitry with Russia and China — Mongolia's largest "
+                                  "neighbours — holds the highest importance."}]) == [[]]
+
+
+def test_a_what_clause_is_a_noun_phrase_not_part_of_a_demand(nlp) -> None:  # type: ignore[no-untyped-def]
+    from policylens.events.parties import free_relative
+
+    doc = nlp("Japan should pay what Tokyo and Washington agreed to in 2020.")
+    assert free_relative(next(t for t in doc if t.lemma_ == "agree"))
+    doc = nlp("Japan said that Tokyo and Washington agreed to it in 2020.")
+    assert not free_relative(next(t for t in doc if t.lemma_ == "agree"))
+
+
+def test_a_speech_delivered_is_no_aid_delivered(nlp) -> None:  # type: ignore[no-untyped-def]
+    from policylens.events.lexicon import lexicon_type
+
+    def cue(text: str) -> str | None:
+        verb = next(t for t in nlp(text) if t.lemma_ == "deliver")
+        return lexicon_type(verb, verb)
+
+    assert cue("Yoon delivered a speech at the summit.") is None
+    assert cue("Japan delivered food aid to the region.") == "AID"

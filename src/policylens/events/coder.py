@@ -98,7 +98,9 @@ def finish(c: Candidate, probs: np.ndarray, published: date | None,
     cue, fixed = lexicon_type(c.verb, c.top), c.fixed or meeting_type(c)
     if require_event and cue is None and fixed is None and only_states(c.verb, c.top):
         return None  # a state, not an act
-    chosen = choose_type(cue, probs, require_event, fixed=fixed)
+    # Twins get the model's one answer for two verbs: each verb's own cue word types it.
+    chosen = choose_type(cue, probs, require_event, cue_below=1.0 if c.twin else None,
+                         fixed=fixed)
     if chosen is None:
         return None
     type_, confidence = chosen

@@ -16,10 +16,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.places import after_place_preposition
 from .actors_bridge import Actor
-from .lexicon import MEETING_NOUNS
-from .parties import (acts_as_part_of, dates_the_act, deep_in_agent, denied_or_prevented,
-                      is_a_meeting, is_demanded, names_a_relation, object_of, owns_the_subject,
-                      topic_of_speech)
+from .lexicon import MEETING_NOUNS, lexicon_type
+from .parties import (acts_as_part_of, coined_term, dates_the_act, deep_in_agent,
+                      denied_or_prevented, is_a_meeting, is_demanded, merely_possible,
+                      names_a_relation, object_of, owns_the_subject, topic_of_speech,
+                      with_the_subject)
 
 SUBJECT_DEPS = {"nsubj", "csubj", "agent", "expl"}
 LEFT_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "compound"}
@@ -44,6 +45,7 @@ class Candidate:
     top: Token
     evidence: str = ""
     fixed: str | None = None  # a type the construction fixes ("a meeting between A and B")
+    twin: bool = False  # another verb has the same first source and target but another cue
 
 
 # Participles that work as prepositions ("given Russia's invasion", "regarding China",
@@ -92,14 +94,33 @@ def candidates(doc: Doc, actors: Sequence[Actor], sent: Span) -> list[Candidate]
     # between the two countries") is coded as joint subjects below
     coded = {c.verb.i for c in out if c.targets}
     out += [c for c in _embedded_subjects(doc, sent, subj, placed, coded) if _happens(c)]
-    out += _joint_subjects(doc, sent, subj, coded)
-    return out + meetings_between(sent, placed)
+    out += [c for c in _joint_subjects(doc, sent, subj, coded) if _happens(c)]
+    return _mark_twins(out + meetings_between(sent, placed))
+
+
+def _mark_twins(cands: list[Candidate]) -> list[Candidate]:
+    """Flag candidates the type model cannot tell apart: it reads the sentence with the first
+    source and target marked, so two verbs with the same pair ("launched a dialogue … and then
+    signed a programme") get the same answer, and only their cue words, when they differ,
+    separate them."""
+    cues: dict[tuple[str | None, str], set[str | None]] = {}
+    for c in cands:
+        if c.targets:
+            cues.setdefault(_first_pair(c), set()).add(lexicon_type(c.verb, c.top))
+    for c in cands:
+        c.twin = bool(c.targets) and len(cues[_first_pair(c)]) > 1
+    return cands
+
+
+def _first_pair(c: Candidate) -> tuple[str | None, str]:
+    return (c.sources[0].text if c.sources else None, c.targets[0].text)
 
 
 def _happens(c: Candidate) -> bool:
     """Whether the frame is an act of its own, not the content of a demand (coded as the
-    demand) nor an act denied or prevented."""
-    return not is_demanded(c.top) and not denied_or_prevented(c.verb, c.top)
+    demand), an act denied or prevented, one merely possible, nor a quoted coinage."""
+    return not (is_demanded(c.top) or denied_or_prevented(c.verb, c.top)
+                or merely_possible(c.verb, c.top) or coined_term(c.verb))
 
 
 def _sides(placed: list[tuple[Actor, Span]]) -> tuple[Placed, Placed]:
@@ -120,7 +141,8 @@ def _sides(placed: list[tuple[Actor, Span]]) -> tuple[Placed, Placed]:
 
 def _beside_the_act(actor: Actor, span: Span, verb: Token, subject: bool) -> bool:
     """Whether the mention names something other than a party to the verb's act."""
-    if subject and (owns_the_subject(span) or names_a_relation(span)):
+    if subject and (owns_the_subject(span) or names_a_relation(span)
+                    or with_the_subject(span)):
         return True  # "his participation could bolster …", "the North Korea-Russia relationship …"
     if is_a_meeting(span) and (subject or actor.kind != "org" or dates_the_act(span)):
         return True  # an occasion: "the summit could offer", "during the Madrid summit"
@@ -160,10 +182,25 @@ def _embedded_subjects(doc: Doc, sent: Span, subj: Placed, placed: list,
 
 def _joint_subjects(doc: Doc, sent: Span, subj: Placed, coded: set[int]) -> list[Candidate]:
     """Joint subjects of one verb, the first against the others: "South Korea and NATO
-    launched a dialogue" (not "talks between A and B", which the meeting rule codes)."""
-    return [_candidate(sent, joint[:1], joint[1:], doc[vi], doc[vi]) for vi, joint in subj.items()
-            if vi not in coded and len({a.side for a, _ in joint}) > 1
-            and not all(_between(span) for _, span in joint)]
+    launched a dialogue" (not "talks between A and B", which the meeting rule codes), and of
+    the verbs joined to it that have no subject of their own ("… and then signed a programme")."""
+    joints = {vi: joint for vi, joint in subj.items()
+              if len({a.side for a, _ in joint}) > 1 and not all(_between(s) for _, s in joint)}
+    for vi, joint in list(joints.items()):
+        for verb in _shared_subject_conjuncts(doc[vi]):
+            joints.setdefault(verb.i, joint)
+    return [_candidate(sent, joint[:1], joint[1:], doc[vi], doc[vi])
+            for vi, joint in joints.items() if vi not in coded]
+
+
+def _shared_subject_conjuncts(verb: Token) -> list[Token]:
+    """Verbs conjoined to ``verb`` that take its subject, having none of their own."""
+    out = []
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(
+                c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in conj.children):
+            out += [conj] + _shared_subject_conjuncts(conj)
+    return out
 
 
 def _between(span: Span) -> bool:

@@ -46,7 +46,8 @@ STATIVE_VERBS = {"be", "have", "share", "value", "see", "seem", "appear", "remai
                  "prefer", "hate", "view", "regard", "consider", "understand", "recognize",
                  "realize", "wish", "hope", "differ"}
 # Sending or delivering a message is speech, not aid: "send a strong signal".
-MESSAGE_NOUNS = {"signal", "message", "communication", "communications"}
+MESSAGE_NOUNS = {"signal", "message", "communication", "communications", "speech", "address",
+                 "remark", "lecture", "keynote", "statement"}
 # Verbs whose cue holds only without a direct object: "demonstrated in Seoul" is a protest,
 # "demonstrated its commitment" is not.
 INTRANSITIVE_CUES = {"demonstrate"}

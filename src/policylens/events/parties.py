@@ -17,6 +17,17 @@ RELATION_NOUNS = {"relationship", "relation", "tie", "cooperation", "partnership
 # Verbs that keep an act from happening ("discouraged China from invading Taiwan").
 PREVENT_VERBS = {"discourage", "prevent", "stop", "deter", "dissuade", "bar", "ban", "prohibit",
                  "keep", "restrain", "refrain", "block", "forbid", "preclude"}
+# Nouns whose "to" clause is an act that could happen, not one that did or was announced
+# ("an opportunity for Lee to demonstrate …", "pressure to share the burden", "its potential
+# to arm Ukraine"); unlike "his decision to skip" or "efforts to expand ties", which are acts.
+POSSIBILITY_NOUNS = {"opportunity", "chance", "potential", "possibility", "pressure", "ability",
+                     "capacity", "capability", "means", "room", "option", "incentive", "scope",
+                     "leeway", "temptation", "window"}
+# Nouns whose "of" + gerund weighs an act rather than reports it ("the benefits of engaging").
+WORTH_NOUNS = {"benefit", "cost", "risk", "idea", "prospect", "value", "merit", "advantage",
+               "disadvantage", "downside", "upside", "importance", "danger", "consequence",
+               "implication", "wisdom", "necessity", "price"}
+COINAGE = 3  # words in a quoted coinage ("NATO passing")
 TIME_PREPS = {"following", "after", "before", "during", "since", "until", "ahead", "prior", "amid",
               "throughout"}
 
@@ -123,6 +134,32 @@ def owns_the_subject(span: Span) -> bool:
             and root.head.dep_ in ("nsubj", "nsubjpass", "csubj") and not event_noun(root.head))
 
 
+def with_the_subject(span: Span) -> bool:
+    """The mention is the partner in the subject noun ("summitry diplomacy with the United
+    States holds the highest importance", "talks with the rebels collapsed"): what the sentence
+    speaks of, not who acts."""
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ == "with" and prep.head.pos_ == "NOUN"
+            and prep.head.dep_ in ("nsubj", "nsubjpass", "csubj"))
+
+
+def coined_term(verb: Token) -> bool:
+    """The verb is a word of a short quoted coinage used as a noun ("Lee Jae Myung's “NATO
+    passing” makes sense"), not a reported act."""
+    open_at = next((t.i for t in reversed(verb.doc[max(verb.sent.start, verb.i - COINAGE):verb.i])
+                    if t.tag_ in ("``", "''")), None)
+    close_at = next((t.i for t in verb.doc[verb.i + 1:min(verb.sent.end, verb.i + COINAGE + 1)]
+                     if t.tag_ in ("``", "''")), None)
+    if open_at is None or close_at is None or verb.doc[open_at].tag_ != "``":
+        return False
+    nominal = verb.dep_ in ("csubj", "nsubj", "nsubjpass", "dobj", "pobj", "appos", "compound")
+    return close_at - open_at - 1 <= COINAGE and (
+        nominal or any(c.dep_ == "poss" for c in verb.children))
+
+
 def is_demanded(top: Token) -> bool:
     """The act is what another actor demands ("NATO demanded that China refrain from
     providing materials to Russia", "Trump said Seoul should pay more"): the demand is the
@@ -134,12 +171,20 @@ def is_demanded(top: Token) -> bool:
 def _demand_clause(top: Token) -> Token | None:
     tok = top
     for _ in range(6):  # up through the demanded clause's own conditions and conjuncts
-        if tok.dep_ not in ("ccomp", "conj", "advcl", "xcomp") or tok.head.i == tok.i:
+        if (tok.dep_ not in ("ccomp", "conj", "advcl", "xcomp") or tok.head.i == tok.i
+                or free_relative(tok)):
             return None
         if tok.dep_ == "ccomp" and (word_type(tok.head) == "REQUEST" or _said_it_must(tok)):
             return tok
         tok = tok.head
     return None
+
+
+def free_relative(clause: Token) -> bool:
+    """A clause headed by "what" or "whatever" ("ten times what Biden and Seoul agreed to"):
+    a noun phrase naming a fact, not part of the clause around it."""
+    return any(c.tag_ == "WP" and c.lower_ in ("what", "whatever") and c.i < clause.i
+               and c.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") for c in clause.children)
 
 
 def _said_it_must(clause: Token) -> bool:
@@ -156,3 +201,22 @@ def denied_or_prevented(verb: Token, top: Token) -> bool:
                or (tok.dep_ == "pcomp" and tok.head.lower_ == "from"
                    and tok.head.head.lemma_.lower() in PREVENT_VERBS)
                for tok in chain(verb, top)[:-1])
+
+
+def merely_possible(verb: Token, top: Token) -> bool:
+    """The act is the complement of a noun of possibility or worth ("seeks opportunities to
+    involve South Korea", "faces pressure to share the burden", "the benefits of engaging with
+    NATO", "at the cost of damaging ties with Russia"): what is weighed, not what was done."""
+    return any(_possibility_clause(tok) or _weighed_gerund(tok) for tok in chain(verb, top))
+
+
+def _possibility_clause(tok: Token) -> bool:
+    return (tok.dep_ in ("acl", "advcl") and tok.head.pos_ == "NOUN"
+            and tok.head.lemma_.lower() in POSSIBILITY_NOUNS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
+def _weighed_gerund(tok: Token) -> bool:
+    prep = tok.head
+    return (tok.dep_ == "pcomp" and prep.lower_ == "of" and prep.head.pos_ == "NOUN"
+            and prep.head.lemma_.lower() in POSSIBILITY_NOUNS | WORTH_NOUNS)
