@@ -485,7 +485,7 @@ def test_an_actors_span_for_scoring_is_its_noun_phrase(nlp) -> None:  # type: ig
 
 
 def test_an_act_that_is_only_weighed_is_no_event() -> None:
-    pressure, cost, risk, engaging, coined = _coded_lines([
+    pressure, cost, risk, engaging, split, coined = _coded_lines([
         # the "to" clause of a noun of pressure or possibility: nobody did it
         {"text": "Germany faces mounting pressure to send tanks to Ukraine."},
         # "at the cost (risk) of" an act: the cost is weighed, the supply is the act
@@ -494,9 +494,11 @@ def test_an_act_that_is_only_weighed_is_no_event() -> None:
         {"text": "At the risk of damaging its ties with China, Japan signed a defence pact with "
                  "the Philippines."},
         {"text": "Officials in Madrid have been keen to stress the benefits of engaging with NATO."},
+        # the same when the parser hangs "of" on the verb, past the noun's other phrase
+        {"text": "Officials have been keen to highlight the benefits for Japan of engaging with NATO."},
         # a quoted coinage is a name for a policy, not an act
         {"text": "Tokyo's “China bashing” worries investors."}])
-    assert pressure == [] and engaging == [] and coined == []
+    assert pressure == [] and engaging == [] and split == [] and coined == []
     assert [(src, target) for src, _, target in cost + risk] == [(["JPN"], ["PHL"])] * 2
 
 

@@ -218,5 +218,10 @@ def _possibility_clause(tok: Token) -> bool:
 
 def _weighed_gerund(tok: Token) -> bool:
     prep = tok.head
-    return (tok.dep_ == "pcomp" and prep.lower_ == "of" and prep.head.pos_ == "NOUN"
-            and prep.head.lemma_.lower() in POSSIBILITY_NOUNS | WORTH_NOUNS)
+    if tok.dep_ != "pcomp" or prep.lower_ != "of":
+        return False
+    # "stressed the benefits for Korea of engaging": the parser may hang "of" on the verb
+    # when a phrase splits it from its noun; the noun is then the verb's object.
+    nouns = [prep.head] if prep.head.pos_ == "NOUN" else [
+        c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i]
+    return any(n.lemma_.lower() in POSSIBILITY_NOUNS | WORTH_NOUNS for n in nouns)
