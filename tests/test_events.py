@@ -503,8 +503,12 @@ def test_an_act_that_is_only_weighed_is_no_event() -> None:
 
 
 def test_verbs_joined_to_a_joint_subject_share_it_and_keep_their_own_type() -> None:
-    [coded] = _coded_lines([{"text": "Chile and Peru opened talks in 2010 and later signed a trade pact."}])
+    line = {"text": "Chile and Peru opened talks in 2010 and later signed a trade pact in 2012."}
+    [coded] = _coded_lines([line])
     assert coded == [(["CHL"], "CONSULT", ["PER"]), (["CHL"], "AGREE", ["PER"])]
+    # each verb takes the date of its own phrase, not the first one of the sentence
+    result = invoke("events", "code", input=json.dumps(line))
+    assert [e["date"] for e in json.loads(result.output)["events"]] == ["2010", "2012"]
 
 
 def test_a_partner_named_inside_the_subject_noun_is_no_source() -> None:

@@ -92,6 +92,14 @@ def looks_ahead(mood: str, verb: Token) -> bool:
     return mood == "planned" or (mood == "hypothetical" and verb.tag_ not in ("VBD", "VBN"))
 
 
+def own_phrase(verb: Token) -> str:
+    """The verb with its own dependents, leaving out verbs joined to it: "signed a programme in
+    2012" out of "launched a dialogue in 2005, and then signed a programme in 2012"."""
+    kept = [verb] + [t for c in verb.children if c.dep_ not in ("conj", "cc")
+                     for t in c.subtree]
+    return verb.doc[min(t.i for t in kept):max(t.i for t in kept) + 1].text
+
+
 def finish(c: Candidate, probs: np.ndarray, published: date | None,
            require_event: bool = True) -> CodedEvent | None:
     """Type, mode, modality, date and CAMEO for a typed candidate; None when no event."""
@@ -107,8 +115,8 @@ def finish(c: Candidate, probs: np.ndarray, published: date | None,
     mood = modality(c.verb, c.top, type_)
     # A former office holder's act happened in office, not in the month of the news.
     news = not any(a.out_of_office for a in c.sources)
-    when = resolve_date([c.evidence, c.sentence.text], published, planned=looks_ahead(mood, c.verb),
-                        context=c.sentence.doc.text, news=news)
+    when = resolve_date([own_phrase(c.verb), c.evidence, c.sentence.text], published,
+                        planned=looks_ahead(mood, c.verb), context=c.sentence.doc.text, news=news)
     mode = mode_for(type_, c.evidence)
     cameo, goldstein = cameo_for(type_, mode)
     return CodedEvent(

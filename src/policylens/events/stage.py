@@ -33,7 +33,7 @@ def codes(actors: list[Actor]) -> str:
 
 class PloverStage:
     name = "events.plover"
-    version = "v32"
+    version = "v33"
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy", "actors.gazetteer")
     writes = ("event_mentions",)
