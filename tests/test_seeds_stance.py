@@ -10,10 +10,10 @@ from conftest import export_jsonl
 from policylens.eval.seeds_stance import found_keypoints, furniture_keypoints
 
 MIN_KEYPOINTS_FOUND = 11
-# The issue's targets. The shipped model (v5) does not reach them yet (measured: 2 of 5
+# The issue's targets. The shipped model (v8) does not reach them yet (measured: 4 of 5
 # document stances, 4 of 13 key points; the eval gate pins those as floors). These tests stay as
 # the definition of done and pass, not xfail, once a better model ships.
-NOT_YET = pytest.mark.xfail(reason="issue 4 target not reached by the shipped model (v5); see notes/ISSUE-4.md",
+NOT_YET = pytest.mark.xfail(reason="issue 4 target not reached by the shipped model (v8); see notes/ISSUE-4.md",
                             strict=False)
 
 
