@@ -13,7 +13,7 @@ import numpy as np
 from spacy.tokens import Token
 
 from .actors_bridge import Actor
-from .frames import Candidate
+from .frames import Candidate, clause_end
 from .head import LABELS, NONE, TYPES, load_model, mark
 from .lexicon import declines_a_meeting, lexicon_type, names_a_meeting, only_states
 from .modality import modality
@@ -95,9 +95,9 @@ def looks_ahead(mood: str, verb: Token) -> bool:
 def own_phrase(verb: Token) -> str:
     """The verb with its own dependents, leaving out verbs joined to it: "signed a programme in
     2012" out of "launched a dialogue in 2005, and then signed a programme in 2012"."""
-    kept = [verb] + [t for c in verb.children if c.dep_ not in ("conj", "cc")
-                     for t in c.subtree]
-    return verb.doc[min(t.i for t in kept):max(t.i for t in kept) + 1].text
+    start = min([verb.i] + [c.left_edge.i for c in verb.children
+                            if c.i < verb.i and c.dep_ not in ("conj", "cc", "punct")])
+    return verb.doc[start:clause_end(verb) + 1].text
 
 
 def finish(c: Candidate, probs: np.ndarray, published: date | None,

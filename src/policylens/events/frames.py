@@ -283,7 +283,7 @@ def _candidate(sent: Span, sources: list, targets: list, verb: Token, top: Token
     kept = [(a, s) for a, s in targets
             if a.side not in sides or (a.kind == "state" and after_place_preposition(s))]
     # The clause: from the source through the event verb's own phrase.
-    tokens = ([verb.i, top.i, _clause_end(verb)] + [s.start for _, s in sources]
+    tokens = ([verb.i, top.i, clause_end(verb)] + [s.start for _, s in sources]
               + [s.end - 1 for _, s in kept])
     lo, hi = max(min(tokens), sent.start), min(max(tokens) + 1, sent.end)
     doc = sent.doc
@@ -291,7 +291,7 @@ def _candidate(sent: Span, sources: list, targets: list, verb: Token, top: Token
                      verb, top, doc[lo:hi].text)
 
 
-def _clause_end(verb: Token) -> int:
+def clause_end(verb: Token) -> int:
     """The last token of the verb's own phrase, leaving out conjoined clauses."""
     ends = [c.right_edge.i for c in verb.children
             if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")]

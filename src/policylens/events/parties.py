@@ -27,6 +27,7 @@ POSSIBILITY_NOUNS = {"opportunity", "chance", "potential", "possibility", "press
 WORTH_NOUNS = {"benefit", "cost", "risk", "idea", "prospect", "value", "merit", "advantage",
                "disadvantage", "downside", "upside", "importance", "danger", "consequence",
                "implication", "wisdom", "necessity", "price"}
+WEIGHING_NOUNS = POSSIBILITY_NOUNS | WORTH_NOUNS
 COINAGE = 3  # words in a quoted coinage ("NATO passing")
 TIME_PREPS = {"following", "after", "before", "during", "since", "until", "ahead", "prior", "amid",
               "throughout"}
@@ -224,4 +225,4 @@ def _weighed_gerund(tok: Token) -> bool:
     # when a phrase splits it from its noun; the noun is then the verb's object.
     nouns = [prep.head] if prep.head.pos_ == "NOUN" else [
         c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i]
-    return any(n.lemma_.lower() in POSSIBILITY_NOUNS | WORTH_NOUNS for n in nouns)
+    return any(n.lemma_.lower() in WEIGHING_NOUNS for n in nouns)
