@@ -64,6 +64,35 @@ def test_a_leading_concession_is_not_the_label(text: str, label: str) -> None:
     assert condense(text) == label
 
 
+@pytest.mark.parametrize("text, label", [
+    ("On the other hand, the minister, wary of a trade war with Beijing, has argued that Seoul "
+     "should keep its summit presence modest.",
+     "The minister has argued that Seoul should keep its summit presence modest"),
+    ("In particular, a seat at the table would give Seoul a say on how the allies share costs.",
+     "A seat at the table would give Seoul a say on how the allies share costs"),
+    ("When it comes to exports, joint production lines could open European markets to Korean firms.",
+     "Joint production lines could open European markets to Korean firms"),
+    ("Free trade, though popular, cannot by itself keep the alliance together in a long crisis.",
+     "Free trade cannot by itself keep the alliance together in a long crisis"),
+])
+def test_openers_and_asides_are_cut_from_labels(text: str, label: str) -> None:
+    assert condense(text) == label
+
+
+@pytest.mark.parametrize("text, alone", [
+    ("This shift shows how far Seoul has moved since the summit in Madrid last year.", False),
+    ("Yet it seems they are unable to keep their Asian partners interested in the bloc.", False),
+    ("The former might not be welcome in Seoul, whatever the ministers say about it.", False),
+    ("Its cost would fall on taxpayers who never asked for a bigger defence budget.", False),
+    ("It is in Seoul's interest to keep a channel to Moscow open for the sake of Pyongyang.", True),
+    ("However, joint drills with European navies would show that Seoul is a reliable partner.", True),
+])
+def test_a_claim_pointing_back_cannot_name_a_key_point(text: str, alone: bool) -> None:
+    from policylens.stance.labels import stands_alone
+
+    assert stands_alone(text) is alone
+
+
 def test_average_precision_matches_a_hand_computed_case() -> None:
     # ranked labels 1,0,1: precision at hits 1/1 and 2/3, recall steps 0.5 each
     assert average_precision([1, 0, 1], [0.9, 0.8, 0.7]) == pytest.approx(0.5 * 1 + 0.5 * 2 / 3)
@@ -103,6 +132,15 @@ def test_the_candidate_most_claims_make_is_taken_first_with_them() -> None:
     scores = {(2, 0): .8, (2, 1): .6, (2, 3): .9, (0, 1): .95, (1, 0): .3, (4, 2): .2}
     assert greedy_cover(_graph(scores, [1] * 5)) == [(2, [0, 1, 2, 3]), (4, [4])]
     assert greedy_cover(_graph(scores, [1] * 5), 0.7) == [(2, [0, 2, 3]), (1, [1]), (4, [4])]
+
+
+def test_only_claims_that_can_lead_gather_others() -> None:
+    from policylens.stance.cluster import greedy_cover
+
+    scores = {(0, 1): .9, (0, 2): .9, (1, 2): .8}
+    assert greedy_cover(_graph(scores, [1] * 3)) == [(0, [0, 1, 2])]
+    # 0 points back: it cannot gather claims, and ends alone; 1 takes 2
+    assert greedy_cover(_graph(scores, [1] * 3), can_lead=[False, True, True]) == [(1, [1, 2]), (0, [0])]
 
 
 def test_copies_of_a_claim_weigh_once_each() -> None:

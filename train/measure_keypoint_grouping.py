@@ -25,6 +25,7 @@ from sklearn.metrics import adjusted_rand_score
 from policylens.stance.cluster import (ClaimGraph, candidate_pairs, claim_graph, greedy_cover,
                                        needs_shortlist)
 from policylens.stance.keypoints_stage import as_key_point
+from policylens.stance.labels import stands_alone
 from policylens.stance.model import load_model
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -72,7 +73,9 @@ def scored_graph(texts: list[str]) -> ClaimGraph:
 
 
 def claim_groups(graph: ClaimGraph, threshold: float) -> list[list[int]]:
-    node_group = {n: k for k, (_, nodes) in enumerate(greedy_cover(graph, threshold)) for n in nodes}
+    can_lead = [stands_alone(t) for t in graph.texts]  # as the stage does
+    node_group = {n: k for k, (_, nodes) in enumerate(greedy_cover(graph, threshold, can_lead))
+                  for n in nodes}
     groups: dict[int, list[int]] = defaultdict(list)
     for claim, node in enumerate(graph.node_of):
         groups[node_group[node]].append(claim)

@@ -70,12 +70,14 @@ def nearest_neighbours(vecs: np.ndarray, k: int) -> list[Pair]:
     return out
 
 
-def greedy_cover(graph: ClaimGraph, threshold: float = MAKES_POINT) -> list[tuple[int, list[int]]]:
+def greedy_cover(graph: ClaimGraph, threshold: float = MAKES_POINT,
+                 can_lead: Sequence[bool] | None = None) -> list[tuple[int, list[int]]]:
     """(candidate, its nodes): the candidate whose point the most claims make first, each
-    claim in one group; a claim no candidate takes ends alone, as its own candidate."""
+    claim in one group; a claim no candidate takes ends alone, as its own candidate. Only
+    nodes that ``can_lead`` (all by default) gather other claims."""
     covers: list[set[int]] = [{c} for c in range(len(graph.texts))]
     for (candidate, argument), s in graph.scores.items():
-        if s >= threshold:
+        if s >= threshold and (can_lead is None or can_lead[candidate]):
             covers[candidate].add(argument)
     taken: set[int] = set()
     heap = [(-_copies(cover, graph), c) for c, cover in enumerate(covers)]

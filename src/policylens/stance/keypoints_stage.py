@@ -15,7 +15,7 @@ from ..stages import Rows, StageContext
 from .cluster import ClaimGraph, candidate_pairs, claim_graph, greedy_cover, needs_shortlist
 from .keypoint_cache import run_cached
 from .keypoint_work import EMBED_CHUNK, MATCH_CHUNK, embed_texts, match_pairs
-from .labels import MAX_WORDS, MIN_WORDS, clean_sentence, condense
+from .labels import MAX_WORDS, MIN_WORDS, clean_sentence, condense, stands_alone
 
 MIN_SINGLE_CONFIDENCE = 0.7  # a point made by one claim only must be made firmly
 MAX_QUOTES = 5
@@ -35,7 +35,7 @@ class Member:
 
 class KeypointsStage:
     name = "stance.keypoints"
-    version = "v6"  # v6: a candidate is matched in its label form (as_key_point)
+    version = "v7"  # v7: only claims that stand alone lead a key point; asides cut from labels
     level = "corpus"
     requires: tuple[str, ...] = ("stance.claims",)
     writes = ("keypoints", "keypoint_claims", "keypoint_cache")
@@ -64,7 +64,10 @@ def _side_rows(qid: str, side: str, members: list[Member], graph: ClaimGraph,
     claims_of: dict[int, list[Member]] = {}
     for m, node in zip(members, graph.node_of):
         claims_of.setdefault(node, []).append(m)
-    for candidate, nodes in greedy_cover(graph):
+    can_lead = [stands_alone(t) for t in graph.texts]
+    for candidate, nodes in greedy_cover(graph, can_lead=can_lead):
+        if not can_lead[candidate]:
+            continue  # a claim pointing back, left alone: it cannot name a point of its own
         cluster = _weighted(graph, candidate, nodes, claims_of)
         sources = list(dict.fromkeys(m.source for m in cluster))
         if len(sources) < 2 and cluster[0].confidence < MIN_SINGLE_CONFIDENCE:
@@ -141,11 +144,13 @@ def _weighted(graph: ClaimGraph, candidate: int, nodes: list[int],
 
 
 def _label(cluster: list[Member]) -> str:
-    """The best claim that already reads as a 10–20 word label, else the best one condensed."""
-    for m in cluster[:3]:
+    """The best claim that stands alone and already reads as a 10–20 word label, else the best
+    one that stands alone condensed (the candidate always does)."""
+    readable = [m for m in cluster if stands_alone(m.sentence)] or cluster
+    for m in readable[:3]:
         if MIN_WORDS <= len(clean_sentence(m.sentence).split()) <= MAX_WORDS:
             return clean_sentence(m.sentence).rstrip(".")
-    return condense(cluster[0].sentence)
+    return condense(readable[0].sentence)
 
 
 def _aspect(cluster: list[Member]) -> str:

@@ -10,13 +10,32 @@ MAX_WORDS = 20
 LEADING = re.compile(
     r"^(\W*(however|moreover|furthermore|in addition|additionally|also|indeed|thus|therefore|"
     r"consequently|in sum|in short|overall|for example|for instance|meanwhile|still|yet|and|but|"
-    r"so|first|second|third|finally|above all|in return|at the same time)\b,?\s*)+",
+    r"so|first|second|third|finally|above all|in return|at the same time|in particular|notably|"
+    r"on the other hand|on the one hand|nonetheless|nevertheless|in this regard|in fact|of course|"
+    r"importantly|likewise|similarly|instead|besides|after all|in turn|as such|to be sure|"
+    r"regardless|accordingly|hence|ultimately|crucially|admittedly|by contrast|in contrast|"
+    r"as a result|in other words|that said|in any case|it seems( that)?|it appears( that)?)\b,?\s*)+",
     re.IGNORECASE,
 )
 # A leading concession or setting is not the point: "Although X, <point>", "Given X, <point>".
 FRAMING_CLAUSE = re.compile(
     r"^(although|though|even though|while|whereas|despite|in spite of|given|starting with|amid|"
-    r"considering|notwithstanding)\b[^,]{3,}?,\s+", re.IGNORECASE)
+    r"considering|notwithstanding|along with|apart from|aside from|in light of|when it comes to|"
+    r"with regard to)\b[^,]{3,}?,\s+", re.IGNORECASE)
+# An aside between the subject and its verb ("Lee, prioritizing dialogue with Pyongyang, has
+# suggested …") or a short concession ("values, though important, cannot …") is not the point.
+ASIDE = re.compile(
+    r"^(?P<subject>[^,]{2,40}?), (?:(?:\w+ing|\w+ed|with|who|whose|which|though|although|like|"
+    r"unlike|as|a|an|the|wary|keen|eager|mindful|reluctant|long|once|already)\b[^,]{2,90}?), "
+    r"(?P<rest>(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|does|"
+    r"did|do|\w+s|\w+ed)\b)", re.IGNORECASE)
+SHORT_CONCESSION = re.compile(r", (?:though|although|while) \w+(?: \w+){0,2},", re.IGNORECASE)
+# A claim that opens on a word pointing back ("This shift …", "They are …", "The former …") does
+# not stand alone: it can join a key point but cannot name one.
+POINTS_BACK = re.compile(
+    r"^(this|that|these|those|they|them|their|he|his|she|her|its|such|the former|the latter|"
+    r"it(?! (is|was|would be|will be|may be|might be|could be|remains|makes sense)\b))\b",
+    re.IGNORECASE)
 MIN_POINT_WORDS = 6  # what is left after dropping such a clause must still say something
 
 
@@ -26,7 +45,14 @@ def clean_sentence(text: str) -> str:
     rest = FRAMING_CLAUSE.sub("", text, count=1)
     if rest != text and len(rest.split()) >= MIN_POINT_WORDS:
         text = LEADING.sub("", rest).strip()
+    text = ASIDE.sub(r"\g<subject> \g<rest>", text, count=1)
+    text = SHORT_CONCESSION.sub("", text)
     return text[:1].upper() + text[1:] if text else text
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a claim, cleaned, can name a key point: it does not open by pointing back."""
+    return not POINTS_BACK.match(clean_sentence(text))
 
 
 def condense(text: str) -> str:
