@@ -72,8 +72,7 @@ def scored_graph(texts: list[str]) -> ClaimGraph:
     return graph
 
 
-def claim_groups(graph: ClaimGraph, threshold: float) -> list[list[int]]:
-    can_lead = [stands_alone(t) for t in graph.texts]  # as the stage does
+def claim_groups(graph: ClaimGraph, threshold: float, can_lead: list[bool]) -> list[list[int]]:
     node_group = {n: k for k, (_, nodes) in enumerate(greedy_cover(graph, threshold, can_lead))
                   for n in nodes}
     groups: dict[int, list[int]] = defaultdict(list)
@@ -91,8 +90,9 @@ def main() -> None:
     ari: dict[float, list[float]] = {t: [] for t in GRID}
     for (topic, stance), (texts, gold) in sorted(groups.items()):
         graph = scored_graph(texts)
+        can_lead = [stands_alone(t) for t in graph.texts]  # as the stage does
         for t in GRID:
-            found = claim_groups(graph, t)
+            found = claim_groups(graph, t, can_lead)
             f1[t].append(pairwise_f1(found, gold))
             ari[t].append(adjusted_rand(found, gold))
     one_group = np.mean([pairwise_f1([list(range(len(g)))], g) for _, g in groups.values()])

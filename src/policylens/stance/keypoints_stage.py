@@ -31,6 +31,7 @@ class Member:
     confidence: float
     aspect: str
     weight: float = 0.0  # centrality x confidence, set once the cluster is known
+    alone: bool = True  # reads on its own (labels.stands_alone), set with the weight
 
 
 class KeypointsStage:
@@ -68,7 +69,7 @@ def _side_rows(qid: str, side: str, members: list[Member], graph: ClaimGraph,
     for candidate, nodes in greedy_cover(graph, can_lead=can_lead):
         if not can_lead[candidate]:
             continue  # a claim pointing back, left alone: it cannot name a point of its own
-        cluster = _weighted(graph, candidate, nodes, claims_of)
+        cluster = _weighted(graph, candidate, nodes, claims_of, can_lead)
         sources = list(dict.fromkeys(m.source for m in cluster))
         if len(sources) < 2 and cluster[0].confidence < MIN_SINGLE_CONFIDENCE:
             continue
@@ -131,14 +132,14 @@ def _sources_by_stance(db: sqlite3.Connection, qid: str) -> dict[str, list[str]]
 
 
 def _weighted(graph: ClaimGraph, candidate: int, nodes: list[int],
-              claims_of: dict[int, list[Member]]) -> list[Member]:
+              claims_of: dict[int, list[Member]], can_lead: list[bool]) -> list[Member]:
     """The group's claims ranked by how surely they make the candidate's point, times their
     confidence (the candidate and its copies make it surely)."""
     cluster = []
     for node in nodes:
         sureness = 1.0 if node == candidate else graph.scores[(candidate, node)]
         for m in claims_of[node]:
-            m.weight = sureness * m.confidence
+            m.weight, m.alone = sureness * m.confidence, can_lead[node]
             cluster.append(m)
     return sorted(cluster, key=lambda m: (-m.weight, m.claim_id))
 
@@ -146,7 +147,7 @@ def _weighted(graph: ClaimGraph, candidate: int, nodes: list[int],
 def _label(cluster: list[Member]) -> str:
     """The best claim that stands alone and already reads as a 10–20 word label, else the best
     one that stands alone condensed (the candidate always does)."""
-    readable = [m for m in cluster if stands_alone(m.sentence)] or cluster
+    readable = [m for m in cluster if m.alone] or cluster
     for m in readable[:3]:
         if MIN_WORDS <= len(clean_sentence(m.sentence).split()) <= MAX_WORDS:
             return clean_sentence(m.sentence).rstrip(".")
