@@ -21,7 +21,7 @@ import numpy as np
 import psutil
 
 from memory import PeakMemory
-from policylens.stance.cluster import candidate_pairs, claim_graph, greedy_cover
+from policylens.stance.cluster import candidate_pairs, claim_graph, group_claims
 from policylens.stance.model import load_model
 
 DIM = 384
@@ -51,7 +51,7 @@ def cluster_once(n: int, seed: int = 0) -> dict:
         steps["shortlist"] = time.perf_counter() - began
         graph.scores = dict(zip(pairs, rng.beta(2, 3, size=len(pairs)).tolist()))
         began = time.perf_counter()
-        groups = greedy_cover(graph)
+        groups = group_claims(graph)
         steps["cover"] = time.perf_counter() - began
     return {"claims": n, "distinct": len(graph.texts), "pairs_to_score": len(pairs),
             "groups": len(groups), "seconds": {k: round(v, 2) for k, v in steps.items()},

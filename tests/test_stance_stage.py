@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import SAMPLE_QUESTION, export_jsonl, invoke
 from policylens.stance.claims_stage import ClaimsStage
 
@@ -91,11 +93,14 @@ def test_matrix_marks_the_sources_of_each_key_point(sample_project: Path) -> Non
     assert table[0].split("\t")[:2] == ["side", "key point"] and len(table) == len(rows) + 1
 
 
-def test_key_point_model_work_goes_to_the_executor_in_chunks(sample_project: Path,
-                                                              tmp_path: Path) -> None:
+def test_key_point_model_work_goes_to_the_executor_in_chunks(
+        sample_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The corpus stage hands its embedding and scoring to the run's executor; the rows are
     the same as when it does the work itself."""
     from policylens.run.executors import InlineExecutor
+    from policylens.stance import cluster
+    for name, value in (("FULL_PAIRS", 8), ("SHORTLIST", 4), ("REFERENCE", 4)):
+        monkeypatch.setattr(cluster, name, value)  # so that the sample's sides are shortlisted
     from policylens.settings import Settings
     from policylens.stages import StageContext
     from policylens.stance import keypoint_work

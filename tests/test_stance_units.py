@@ -74,6 +74,10 @@ def test_a_leading_concession_is_not_the_label(text: str, label: str) -> None:
      "Joint production lines could open European markets to Korean firms"),
     ("Free trade, though popular, cannot by itself keep the alliance together in a long crisis.",
      "Free trade cannot by itself keep the alliance together in a long crisis"),
+    ("So far, the new government has said it will keep every channel to Beijing open.",
+     "So far, the new government has said it will keep every channel to Beijing open"),
+    ("Yet another summit without a clear agenda would cost Seoul time it does not have.",
+     "Yet another summit without a clear agenda would cost Seoul time it does not have"),
 ])
 def test_openers_and_asides_are_cut_from_labels(text: str, label: str) -> None:
     assert condense(text) == label
@@ -103,6 +107,16 @@ def test_f1_per_class() -> None:
     assert f1_scores([0, 1, 2, 2], [0, 1, 2, 1]) == pytest.approx([1.0, 2 / 3, 2 / 3])
 
 
+def test_grouping_scores_match_hand_computed_cases() -> None:
+    from policylens.eval.grouping import adjusted_rand, pairwise_f1
+
+    gold = ["a", "a", "b", "b"]
+    assert adjusted_rand([[0, 1], [2, 3]], gold) == pytest.approx(1.0)
+    assert adjusted_rand([[0, 1, 2, 3]], gold) == pytest.approx(0.0)  # one group: chance level
+    assert adjusted_rand([[0, 2], [1, 3]], gold) == pytest.approx(-0.5)
+    assert pairwise_f1([[0, 1, 2], [3]], gold) == pytest.approx(2 * (1 / 3) * (1 / 2) / (1 / 3 + 1 / 2))
+
+
 def test_quote_overlap_ignores_case_and_punctuation() -> None:
     assert quote_overlaps("In return, Yoon sought NATO’s greater involvement in pressuring North Korea.",
                           "Yoon sought NATO’s greater involvement in pressuring")
@@ -119,6 +133,20 @@ def test_only_argued_sentences_or_ones_naming_the_target_reach_the_model() -> No
     assert not _can_bear_on("NATO met.", names)  # too short to bear on anything
 
 
+@pytest.mark.parametrize("text, asks", [
+    ("Why is Seoul interested in closer cooperation with the Atlantic alliance?", True),
+    ("Should the president really fly to Europe for a two-day summit?”", True),
+    ("The minister asked reporters: “Why should we pay for a war so far away?”", False),
+    ("Should Seoul attend? The answer depends on what it would gain.", False),
+    ("What Seoul would gain from the summit is access to Washington.", False),
+])
+def test_a_sentence_that_asks_is_not_a_claim(text: str, asks: bool) -> None:
+    from policylens.stance.coding import _coded
+
+    sided = np.array([0.7, 0.2, 0.1])  # takes a side firmly; every text has an argument cue
+    assert _coded(text, sided, "other").is_claim is not asks
+
+
 def _graph(scores: dict[tuple[int, int], float], copies: list[int]) -> ClaimGraph:
     n = len(copies)
     node_of = [node for node in range(n) for _ in range(copies[node])]
@@ -130,7 +158,7 @@ def test_the_candidate_most_claims_make_is_taken_first_with_them() -> None:
 
     # 2 is made by 0, 1 and 3; 0 is made by 1 only; 4 by nobody
     scores = {(2, 0): .8, (2, 1): .6, (2, 3): .9, (0, 1): .95, (1, 0): .3, (4, 2): .2}
-    assert greedy_cover(_graph(scores, [1] * 5)) == [(2, [0, 1, 2, 3]), (4, [4])]
+    assert greedy_cover(_graph(scores, [1] * 5), 0.5) == [(2, [0, 1, 2, 3]), (4, [4])]
     assert greedy_cover(_graph(scores, [1] * 5), 0.7) == [(2, [0, 2, 3]), (1, [1]), (4, [4])]
 
 
@@ -150,6 +178,32 @@ def test_copies_of_a_claim_weigh_once_each() -> None:
     # alone, 0 covers three nodes, 3 two; with 4 copied five times, 3 covers six claims
     assert greedy_cover(_graph(scores, [1, 1, 1, 1, 1]))[0] == (0, [0, 1, 2])
     assert greedy_cover(_graph(scores, [1, 1, 1, 1, 5]))[0] == (3, [3, 4])
+
+
+def test_a_hub_every_claim_seems_to_make_does_not_swallow_the_debate() -> None:
+    from policylens.stance.cluster import greedy_cover, group_claims
+
+    # every claim scores 0.8 on candidate 0 (a generic claim); 2 makes 1's point, 4 and 5 make 3's
+    scores = {(c, a): 0.2 for c in range(6) for a in range(6) if c != a}
+    scores |= {(0, a): 0.8 for a in range(1, 6)} | {(1, 2): .95, (3, 4): .95, (3, 5): .95}
+    assert greedy_cover(_graph(scores, [1] * 6), 0.65)[0] == (0, [0, 1, 2, 3, 4, 5])
+    assert group_claims(_graph(scores, [1] * 6), 0.65) == [(3, [3, 4, 5]), (1, [1, 2]), (0, [0])]
+
+
+def test_a_large_side_meets_its_nearest_and_a_shared_reference(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from policylens.stance import cluster
+
+    for name, value in (("FULL_PAIRS", 10), ("SHORTLIST", 3), ("REFERENCE", 4)):
+        monkeypatch.setattr(cluster, name, value)
+    vecs = np.random.default_rng(1).normal(size=(20, 8)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    pairs = set(cluster.candidate_pairs(20, vecs))
+    assert cluster.reference_nodes(20) == [0, 5, 10, 15]
+    assert all((c, r) in pairs for c in range(20) for r in (0, 5, 10, 15) if c != r)
+    assert all((j, i) in pairs for i, j in cluster.nearest_neighbours(vecs.copy(), 3))
+    graph = _graph({p: (0.3 if p[1] % 5 == 0 else 0.9) for p in pairs}, [1] * 20)
+    assert all(v == pytest.approx(0.3) for v in cluster.typical_scores(graph).values())
 
 
 def _naive_cover(graph: ClaimGraph, threshold: float) -> list[tuple[int, list[int]]]:

@@ -5,7 +5,8 @@
   each argument is assigned its best-scoring key point of the same topic and stance; per
   (topic, stance) the top half of arguments by score are kept and their average precision taken;
   pairs without a gold label count as wrong (strict) or right (relaxed); the mean over groups.
-  Also the pro/con accuracy of the stance head on the dev arguments.
+  Also the pro/con accuracy of the stance head on the dev arguments, and how the key-point
+  stage groups the dev arguments (adjusted Rand index and pairwise F1, ``grouping.py``).
 - IBM claim stance: pro/con accuracy on the topics held out of training (listed in the model's
   training.json); the other topics were trained on, so they are not scored.
 """
@@ -109,5 +110,9 @@ def score_ibm(shared: Path) -> dict[str, float]:
 def score_stance_corpora(shared: Path) -> dict[str, float]:
     scores = {f"vast.{k}": v for k, v in score_vast(shared).items()}
     scores.update({f"argkp.{k}": v for k, v in score_argkp(shared).items()})
+    from .grouping import score_grouping  # it imports this module's reader
+
+    root = shared / "stance" / "argkp2021" / "kpm_data"
+    scores.update({f"argkp.{k}": v for k, v in score_grouping(root).items()})
     scores.update({f"ibm.{k}": v for k, v in score_ibm(shared).items()})
     return scores

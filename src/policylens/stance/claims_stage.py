@@ -18,7 +18,7 @@ MIN_SENTENCE_WORDS = 4
 
 class ClaimsStage:
     name = "stance.claims"
-    version = "v4"  # v4: each reading calibrated against the question's lean (calibration.py)
+    version = "v5"  # v5: a sentence that asks is not a claim; v4: readings calibrated (calibration.py)
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("claims", "stances")

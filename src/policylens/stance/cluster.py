@@ -1,11 +1,15 @@
 """Grouping claims that make the same point, by greedy cover over a sparse match graph.
 
 Every distinct claim is a candidate key point. Each claim is matched, as an argument,
-against its nearest candidates by embedding (all of them when there are few), which is
-how the match head was trained: (key point, argument), one direction. The candidate that
+against every candidate (against its nearest by embedding when there are many), which is
+how the match head was trained: (key point, argument), one direction. Some candidates seem
+to be made by nearly every claim of a debate (a generic or topical one: "Why is Seoul
+interested in NATO?"); a claim makes a candidate's point when it scores well above that
+candidate's typical score, so such hubs no longer swallow the debate. The candidate that
 the most claims make is taken first, with those claims; then the next, over what is
 left. Claims repeated word for word (syndicated copies) are one node counting each copy,
-so memory and model work grow with the distinct claims x SHORTLIST, never with claims².
+so memory and model work grow with the distinct claims x (SHORTLIST + REFERENCE), never
+with claims², once a side has more than FULL_PAIRS distinct claims.
 """
 
 from __future__ import annotations
@@ -16,8 +20,11 @@ from typing import Sequence
 
 import numpy as np
 
-MAKES_POINT = 0.5  # match probability at which a claim makes a candidate's point
-SHORTLIST = 15  # above this many distinct claims, match each only with its nearest candidates
+MAKES_POINT = 0.65  # match probability, re-centred on the candidate's typical score, at which a
+#                    claim makes a candidate's point (chosen on ArgKP-2021 train topics)
+FULL_PAIRS = 120  # up to this many distinct claims a side, every claim meets every candidate
+SHORTLIST = 60  # above it, each claim meets only its nearest candidates by embedding ...
+REFERENCE = 40  # ... and every candidate meets the same spread sample of claims (its typical score)
 BLOCK = 512  # rows of the cosine matrix computed at once
 
 Pair = tuple[int, int]
@@ -44,16 +51,23 @@ def claim_graph(texts: Sequence[str]) -> ClaimGraph:
 
 
 def needs_shortlist(n: int) -> bool:
-    return n > SHORTLIST + 1
+    return n > FULL_PAIRS
+
+
+def reference_nodes(n: int) -> list[int]:
+    """The claims every candidate meets when the side is shortlisted: REFERENCE of them, evenly
+    spread over the side (its claims are ordered by source, so over its sources too)."""
+    return sorted({i * n // REFERENCE for i in range(REFERENCE)}) if needs_shortlist(n) else []
 
 
 def candidate_pairs(n: int, vecs: np.ndarray | None = None) -> list[Pair]:
-    """(candidate, argument): every ordered pair, or each node as the argument of its
-    nearest neighbours by embedding."""
+    """(candidate, argument): every ordered pair; or, for a large side, each node as the argument
+    of its nearest neighbours by embedding, and every node as the candidate of the reference."""
     if not needs_shortlist(n):
         return [(i, j) for i in range(n) for j in range(n) if i != j]
-    assert vecs is not None, "more than SHORTLIST claims need their embeddings"
-    return sorted({(j, i) for i, j in nearest_neighbours(vecs, SHORTLIST)})
+    assert vecs is not None, "more than FULL_PAIRS claims need their embeddings"
+    near = {(j, i) for i, j in nearest_neighbours(vecs, SHORTLIST)}
+    return sorted(near | {(c, r) for c in range(n) for r in reference_nodes(n) if c != r})
 
 
 def nearest_neighbours(vecs: np.ndarray, k: int) -> list[Pair]:
@@ -70,14 +84,41 @@ def nearest_neighbours(vecs: np.ndarray, k: int) -> list[Pair]:
     return out
 
 
-def greedy_cover(graph: ClaimGraph, threshold: float = MAKES_POINT,
+def typical_scores(graph: ClaimGraph) -> dict[int, float]:
+    """Each candidate's mean match score over the reference claims (all claims for a small side)."""
+    reference = set(reference_nodes(len(graph.texts)))
+    sums: dict[int, list[float]] = {}
+    for (candidate, argument), s in graph.scores.items():
+        if not reference or argument in reference:
+            sums.setdefault(candidate, []).append(s)
+    return {c: float(np.mean(v)) for c, v in sums.items()}
+
+
+def hub_offsets(graph: ClaimGraph) -> dict[int, float]:
+    """How far each candidate's typical score lies above the side's mean typical score: taken off
+    its scores, a hub that every claim seems to make is brought back to the level of the others."""
+    typical = typical_scores(graph)
+    level = float(np.mean(list(typical.values()))) if typical else 0.0
+    return {c: t - level for c, t in typical.items()}
+
+
+def group_claims(graph: ClaimGraph, threshold: float = MAKES_POINT,
                  can_lead: Sequence[bool] | None = None) -> list[tuple[int, list[int]]]:
-    """(candidate, its nodes): the candidate whose point the most claims make first, each
-    claim in one group; a claim no candidate takes ends alone, as its own candidate. Only
-    nodes that ``can_lead`` (all by default) gather other claims."""
+    """The stage's grouping: greedy cover over the scores centred on each candidate's typical one."""
+    return greedy_cover(graph, threshold, can_lead, hub_offsets(graph))
+
+
+def greedy_cover(graph: ClaimGraph, threshold: float = MAKES_POINT,
+                 can_lead: Sequence[bool] | None = None,
+                 offsets: dict[int, float] | None = None) -> list[tuple[int, list[int]]]:
+    """(candidate, its nodes): the candidate whose point the most claims make (score minus the
+    candidate's offset, if any, at least ``threshold``) first, each claim in one group; a claim
+    no candidate takes ends alone, as its own candidate. Only nodes that ``can_lead`` (all by
+    default) gather other claims."""
+    offsets = offsets or {}
     covers: list[set[int]] = [{c} for c in range(len(graph.texts))]
     for (candidate, argument), s in graph.scores.items():
-        if s >= threshold and (can_lead is None or can_lead[candidate]):
+        if s - offsets.get(candidate, 0.0) >= threshold and (can_lead is None or can_lead[candidate]):
             covers[candidate].add(argument)
     taken: set[int] = set()
     heap = [(-_copies(cover, graph), c) for c, cover in enumerate(covers)]

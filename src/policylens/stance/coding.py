@@ -2,7 +2,8 @@
 
 The stance comes from the cross-encoder. A claim is a sentence that takes a side with some
 confidence and is argued rather than reported: it carries a modal, an evaluation or a
-reason marker ("If Lee attends, ... could bolster ..." is a claim; "Lee met Rutte" is not).
+reason marker ("If Lee attends, ... could bolster ..." is a claim; "Lee met Rutte" is not),
+and it states rather than asks ("Why is Seoul interested in NATO?" is not a claim).
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ ARGUMENT_CUES = re.compile(
     r"signal\w*|elevate\w*|enhance\w*|improve\w*|damag\w+|provok\w+|jeopardi\w+|secure)\b",
     re.IGNORECASE,
 )
+# A sentence that is itself a question (a heading such as "Why is Seoul interested in NATO?")
+# asks rather than argues; a report that quotes a question ("He asked: 'Why …?'") is not one.
+QUESTION = re.compile(
+    r"^\W*(why|what|how|who|which|when|where|whether|is|are|was|were|do|does|did|should|shall|"
+    r"can|could|will|would|has|have|had|must|may|might)\b[^?]*\?[\W]*$", re.IGNORECASE)
 MIN_CLAIM_WORDS = 8  # shorter sentences rarely carry a reason, and cannot make a 10-word label
 CLAIM_MIN_SIDE = 0.5  # P(pro) + P(con) a claim needs: it takes a side more than not
 
@@ -43,6 +49,10 @@ class Coded:
     def as_output(self) -> dict:
         return {"stance": self.stance, "confidence": round(self.confidence, 4),
                 "aspect": self.aspect, "is_claim": self.is_claim}
+
+
+def is_question(text: str) -> bool:
+    return QUESTION.match(text.strip()) is not None
 
 
 def is_argued(text: str) -> bool:
@@ -64,6 +74,6 @@ def code_sentences(model: CrossEncoder, items: Sequence[tuple[str, str]],
 def _coded(text: str, p: np.ndarray, aspect: str) -> Coded:
     best = int(np.argmax(p))
     sided = float(p[0] + p[1])
-    claim = sided >= CLAIM_MIN_SIDE and is_argued(text)
+    claim = sided >= CLAIM_MIN_SIDE and is_argued(text) and not is_question(text)
     return Coded(stance=STANCES[best], confidence=float(p[best]), p_pro=float(p[0]),
                  p_con=float(p[1]), p_neutral=float(p[2]), aspect=aspect, is_claim=claim)

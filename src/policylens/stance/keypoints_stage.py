@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from ..stages import Rows, StageContext
-from .cluster import ClaimGraph, candidate_pairs, claim_graph, greedy_cover, needs_shortlist
+from .cluster import ClaimGraph, candidate_pairs, claim_graph, group_claims, needs_shortlist
 from .keypoint_cache import run_cached
 from .keypoint_work import EMBED_CHUNK, MATCH_CHUNK, embed_texts, match_pairs
 from .labels import MAX_WORDS, MIN_WORDS, clean_sentence, condense, stands_alone
@@ -36,7 +36,7 @@ class Member:
 
 class KeypointsStage:
     name = "stance.keypoints"
-    version = "v7"  # v7: only claims that stand alone lead a key point; asides cut from labels
+    version = "v8"  # v8: scores centred on each candidate's typical score; v7: claims standing alone lead
     level = "corpus"
     requires: tuple[str, ...] = ("stance.claims",)
     writes = ("keypoints", "keypoint_claims", "keypoint_cache")
@@ -66,7 +66,7 @@ def _side_rows(qid: str, side: str, members: list[Member], graph: ClaimGraph,
     for m, node in zip(members, graph.node_of):
         claims_of.setdefault(node, []).append(m)
     can_lead = [stands_alone(t) for t in graph.texts]
-    for candidate, nodes in greedy_cover(graph, can_lead=can_lead):
+    for candidate, nodes in group_claims(graph, can_lead=can_lead):
         if not can_lead[candidate]:
             continue  # a claim pointing back, left alone: it cannot name a point of its own
         cluster = _weighted(graph, candidate, nodes, claims_of, can_lead)
