@@ -89,6 +89,8 @@ def test_openers_and_asides_are_cut_from_labels(text: str, label: str) -> None:
     ("The former might not be welcome in Seoul, whatever the ministers say about it.", False),
     ("Its cost would fall on taxpayers who never asked for a bigger defence budget.", False),
     ("It is in Seoul's interest to keep a channel to Moscow open for the sake of Pyongyang.", True),
+    ("If he does not go, the absence will be read as a change of course in Brussels.", False),
+    ("If Seoul stays away, its partners in Europe will read the absence as a change of course.", True),
     ("However, joint drills with European navies would show that Seoul is a reliable partner.", True),
 ])
 def test_a_claim_pointing_back_cannot_name_a_key_point(text: str, alone: bool) -> None:

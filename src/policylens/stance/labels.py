@@ -30,10 +30,12 @@ ASIDE = re.compile(
     r"(?P<rest>(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|does|"
     r"did|do|\w+s|\w+ed)\b)", re.IGNORECASE)
 SHORT_CONCESSION = re.compile(r", (?:though|although|while) \w+(?: \w+){0,2},", re.IGNORECASE)
-# A claim that opens on a word pointing back ("This shift …", "They are …", "The former …") does
-# not stand alone: it can join a key point but cannot name one.
+# A claim that opens on a word pointing back ("This shift …", "They are …", "The former …", also
+# inside an opening condition: "If he does not, …") does not stand alone: it can join a key point
+# but cannot name one.
 POINTS_BACK = re.compile(
-    r"^(this|that|these|those|they|them|their|he|his|she|her|its|such|the former|the latter|"
+    r"^((if|when|unless|once|because|since|as|while|although|though) )?"
+    r"(this|that|these|those|they|them|their|he|his|she|her|its|such|the former|the latter|"
     r"it(?! (is|was|would be|will be|may be|might be|could be|remains|makes sense)\b))\b",
     re.IGNORECASE)
 MIN_POINT_WORDS = 6  # what is left after dropping such a clause must still say something
