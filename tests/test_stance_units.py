@@ -74,6 +74,13 @@ def test_a_leading_concession_is_not_the_label(text: str, label: str) -> None:
      "Joint production lines could open European markets to Korean firms"),
     ("Free trade, though popular, cannot by itself keep the alliance together in a long crisis.",
      "Free trade cannot by itself keep the alliance together in a long crisis"),
+    ("Two weeks later, the minister said Seoul would send more shells to Warsaw if asked.",
+     "The minister said Seoul would send more shells to Warsaw if asked"),
+    ("After talks with the Polish president in Seoul, Yoon said the country could supply arms in "
+     "stages.", "Yoon said the country could supply arms in stages"),
+    ("Rutte, who took over from his predecessor last month, told reporters that the deployment "
+     "was a dangerous escalation.",
+     "Rutte told reporters that the deployment was a dangerous escalation"),
     ("So far, the new government has said it will keep every channel to Beijing open.",
      "So far, the new government has said it will keep every channel to Beijing open"),
     ("Yet another summit without a clear agenda would cost Seoul time it does not have.",

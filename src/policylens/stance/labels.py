@@ -14,21 +14,27 @@ LEADING = re.compile(
     r"on the other hand|on the one hand|nonetheless|nevertheless|in this regard|in fact|of course|"
     r"importantly|likewise|similarly|instead|besides|after all|in turn|as such|to be sure|"
     r"regardless|accordingly|hence|ultimately|crucially|admittedly|by contrast|in contrast|"
-    r"as a result|in other words|that said|in any case|it seems( that)?|it appears( that)?)\b,?\s*)+",
+    r"as a result|in other words|that said|in any case|it seems( that)?|it appears( that)?|"
+    r"(\w+|a|one) (days?|weeks?|months?|years?) (later|earlier|ago)|(last|next) (week|month|year))"
+    r"\b,?\s*)+",
     re.IGNORECASE,
 )
-# A leading concession or setting is not the point: "Although X, <point>", "Given X, <point>".
+# A leading concession or setting is not the point: "Although X, <point>", "Given X, <point>",
+# "After talks in Seoul, <point>".
 FRAMING_CLAUSE = re.compile(
     r"^(although|though|even though|while|whereas|despite|in spite of|given|starting with|amid|"
     r"considering|notwithstanding|along with|apart from|aside from|in light of|when it comes to|"
-    r"with regard to)\b[^,]{3,}?,\s+", re.IGNORECASE)
+    r"with regard to|after|before|following|during|ahead of|in the wake of)\b[^,]{3,}?,\s+",
+    re.IGNORECASE)
 # An aside between the subject and its verb ("Lee, prioritizing dialogue with Pyongyang, has
 # suggested …") or a short concession ("values, though important, cannot …") is not the point.
 ASIDE = re.compile(
     r"^(?P<subject>[^,]{2,40}?), (?:(?:\w+ing|\w+ed|with|who|whose|which|though|although|like|"
     r"unlike|as|a|an|the|wary|keen|eager|mindful|reluctant|long|once|already)\b[^,]{2,90}?), "
     r"(?P<rest>(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|does|"
-    r"did|do|\w+s|\w+ed)\b)", re.IGNORECASE)
+    r"did|do|said|told|made|took|gave|saw|thought|wrote|met|held|led|sent|spoke|brought|kept|"
+    r"became|came|went|began|found|won|lost|paid|sought|knew|left|chose|stood|\w+s|\w+ed)\b)",
+    re.IGNORECASE)
 SHORT_CONCESSION = re.compile(r", (?:though|although|while) \w+(?: \w+){0,2},", re.IGNORECASE)
 # A claim that opens on a word pointing back ("This shift …", "They are …", "The former …", also
 # inside an opening condition: "If he does not, …") does not stand alone: it can join a key point
