@@ -17,7 +17,8 @@ from typing import Sequence
 
 import numpy as np
 
-from ..stance.cluster import MAKES_POINT, ClaimGraph, candidate_pairs, claim_graph, group_claims, needs_shortlist
+from ..stance.cluster import (MAKES_POINT, ClaimGraph, candidate_pairs, claim_graph, group_claims,
+                              needs_shortlist)
 from ..stance.keypoints_stage import as_key_point
 from ..stance.labels import stands_alone
 from ..stance.model import load_model

@@ -67,7 +67,8 @@ def candidate_pairs(n: int, vecs: np.ndarray | None = None) -> list[Pair]:
         return [(i, j) for i in range(n) for j in range(n) if i != j]
     assert vecs is not None, "more than FULL_PAIRS claims need their embeddings"
     near = {(j, i) for i, j in nearest_neighbours(vecs, SHORTLIST)}
-    return sorted(near | {(c, r) for c in range(n) for r in reference_nodes(n) if c != r})
+    reference = reference_nodes(n)
+    return sorted(near | {(c, r) for c in range(n) for r in reference if c != r})
 
 
 def nearest_neighbours(vecs: np.ndarray, k: int) -> list[Pair]:

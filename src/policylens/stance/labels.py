@@ -10,7 +10,8 @@ MAX_WORDS = 20
 LEADING = re.compile(
     r"^(\W*(however|moreover|furthermore|in addition|additionally|also|indeed|thus|therefore|"
     r"consequently|in sum|in short|overall|for example|for instance|meanwhile|still|"
-    r"yet(?! another)|and|but|so(?! far)|first|second|third|finally|above all|in return|at the same time|in particular|notably|"
+    r"yet(?! another)|and|but|so(?! far)|first|second|third|finally|above all|in return|"
+    r"at the same time|in particular|notably|"
     r"on the other hand|on the one hand|nonetheless|nevertheless|in this regard|in fact|of course|"
     r"importantly|likewise|similarly|instead|besides|after all|in turn|as such|to be sure|"
     r"regardless|accordingly|hence|ultimately|crucially|admittedly|by contrast|in contrast|"
