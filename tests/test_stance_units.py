@@ -51,6 +51,18 @@ def test_long_claims_are_condensed_at_a_clause_boundary() -> None:
     assert not label.endswith(",")
 
 
+@pytest.mark.parametrize("text", [
+    "Should Seoul decide to send lethal weapons directly to Ukraine in large numbers, it would "
+    "almost certainly provoke a harsh response from Moscow.",
+    "If Lee attends the summit in The Hague next week with his full cabinet, his participation "
+    "could bolster confidence in Seoul as a reliable partner.",
+])
+def test_a_long_label_keeps_the_main_clause_after_an_opening_condition(text: str) -> None:
+    label = condense(text)
+    assert label.split(", ", 1)[1].split()[1] in {"would", "participation"}
+    assert len(label.rstrip(" …").split()) == MAX_WORDS
+
+
 @pytest.mark.parametrize("text, label", [
     ("Although Lee will keep close ties with Beijing, he will stay with the trilateral framework.",
      "He will stay with the trilateral framework"),
@@ -85,6 +97,15 @@ def test_a_leading_concession_is_not_the_label(text: str, label: str) -> None:
      "So far, the new government has said it will keep every channel to Beijing open"),
     ("Yet another summit without a clear agenda would cost Seoul time it does not have.",
      "Yet another summit without a clear agenda would cost Seoul time it does not have"),
+    ("On the economic front, joint production in Poland would keep Korean lines busy for years.",
+     "Joint production in Poland would keep Korean lines busy for years"),
+    ("Regarding the tariff talks, Seoul has little to offer that Washington does not already have.",
+     "Seoul has little to offer that Washington does not already have"),
+    # the setting and the concession go, and the frame "the reality is that": the label is the
+    # main clause, never the concession alone
+    ("In the naval dimension, despite hopes that Europe can patrol the Pacific, the reality is "
+     "that its fleets are stretched thin by the war next door.",
+     "Its fleets are stretched thin by the war next door"),
 ])
 def test_openers_and_asides_are_cut_from_labels(text: str, label: str) -> None:
     assert condense(text) == label

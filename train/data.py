@@ -129,8 +129,7 @@ def argkp_argument_pairs(root: Path, split: str, n_pos: int, neg_ratio: float,
 def ibm_split(root: Path) -> tuple[list[Pair], list[Pair]]:
     """IBM claim stance split by topic: (train topics, held-out topics)."""
     rows = _read(root / "ibm_claim_stance/claim_stance_train.csv")
-    topics = sorted({r["topicText"] for r in rows})
-    held = set(random.Random(7).sample(topics, max(1, round(len(topics) * IBM_HELDOUT_SHARE))))
+    held = _ibm_heldout_topics(rows)
     rng = random.Random(11)
     train, dev = [], []
     for r in rows:
@@ -139,6 +138,24 @@ def ibm_split(root: Path) -> tuple[list[Pair], list[Pair]]:
         pair = Pair(target, r["claims.claimCorrectedText"], "stance", label, r["topicText"])
         (dev if r["topicText"] in held else train).append(pair)
     return train, dev
+
+
+def ibm_claim_targets(root: Path) -> list[Pair]:
+    """Claims of the IBM training topics read against their own target: the phrase the claim
+    is about ("hydro plants"), labelled by the claim's annotated sentiment toward it. The stance
+    toward a thing named in the sentence, which the motion then turns consistent or contrastive
+    ("skipping the summit makes sense" is pro skipping, con attending)."""
+    rows = _read(root / "ibm_claim_stance/claim_stance_train.csv")
+    held = _ibm_heldout_topics(rows)
+    return [Pair(r["claims.claimTarget.text"], r["claims.claimCorrectedText"], "stance",
+                 0 if r["claims.claimSentiment"] == "1" else 1, r["topicText"])
+            for r in rows if r["topicText"] not in held
+            and r["claims.claimSentiment"] in ("1", "-1") and r["claims.claimTarget.text"].strip()]
+
+
+def _ibm_heldout_topics(rows: list[dict]) -> set[str]:
+    topics = sorted({r["topicText"] for r in rows})
+    return set(random.Random(7).sample(topics, max(1, round(len(topics) * IBM_HELDOUT_SHARE))))
 
 
 _NEGATABLE = re.compile(r"(?i)\b(should|would|must|can|is|are|will)\b(?!\s+not\b)")

@@ -36,16 +36,17 @@ def build_train(root: Path, args: argparse.Namespace) -> list[D.Pair]:
     neutrals = D.off_topic_neutrals(kp_stance + ibm_train, args.off_topic, rng)
     negated = D.negated_pairs(kp_stance + ibm_train, args.negate, rng) if args.negate else []
     framed = D.framed_pairs(kp_stance + ibm_train, args.framed, rng) if args.framed else []
+    targets = D.ibm_claim_targets(root) * args.claim_targets
     match = D.argkp_match(root, "train")
     pos = _sample([p for p in match if p.label == 1], args.match_pos, rng)
     neg = [p for p in match if p.label == 0]
     neg = rng.sample(neg, min(len(neg), int(len(pos) * args.neg_ratio)))
     same = D.argkp_argument_pairs(root, "train", args.argument_pairs, args.neg_ratio, rng) \
         if args.argument_pairs else []
-    log.info("vast %d argkp-stance %d ibm %d off-topic %d negated %d framed %d match +%d -%d "
-             "argument pairs %d", len(vast), len(kp_stance), len(ibm_train), len(neutrals),
-             len(negated), len(framed), len(pos), len(neg), len(same))
-    return vast + kp_stance + ibm_train + neutrals + negated + framed + pos + neg + same
+    log.info("vast %d argkp-stance %d ibm %d claim targets %d off-topic %d negated %d framed %d "
+             "match +%d -%d argument pairs %d", len(vast), len(kp_stance), len(ibm_train),
+             len(targets), len(neutrals), len(negated), len(framed), len(pos), len(neg), len(same))
+    return vast + kp_stance + ibm_train + targets + neutrals + negated + framed + pos + neg + same
 
 
 def _sample(pairs: list[D.Pair], n: int, rng: random.Random) -> list[D.Pair]:
@@ -160,6 +161,8 @@ def main() -> None:
                    help="share of argument pairs added again with the motion negated, side flipped")
     p.add_argument("--framed", type=float, default=0.0,
                    help="share of pro/con motion pairs added again as their framing (target, polarity)")
+    p.add_argument("--claim-targets", type=int, default=0,
+                   help="times to add each IBM training claim read against its own target phrase")
     p.add_argument("--vast-n", type=int, default=5000)
     p.add_argument("--argkp-n", type=int, default=3000)
     p.add_argument("--match-pos", type=int, default=2500)

@@ -36,7 +36,9 @@ class Member:
 
 class KeypointsStage:
     name = "stance.keypoints"
-    version = "v8"  # v8: scores centred on each candidate's typical score; v7: claims standing alone lead
+    # v9: labels drop a leading domain setting ("In the security dimension, ..."); v8: scores
+    # centred on each candidate's typical score; v7: claims standing alone lead
+    version = "v9"
     level = "corpus"
     requires: tuple[str, ...] = ("stance.claims",)
     writes = ("keypoints", "keypoint_claims", "keypoint_cache")

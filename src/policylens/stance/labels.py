@@ -27,6 +27,15 @@ FRAMING_CLAUSE = re.compile(
     r"considering|notwithstanding|along with|apart from|aside from|in light of|when it comes to|"
     r"with regard to|after|before|following|during|ahead of|in the wake of)\b[^,]{3,}?,\s+",
     re.IGNORECASE)
+# A leading phrase that only names the domain ("In the security dimension,", "On the economic
+# front,", "From a domestic political standpoint,", "Regarding the tariffs,") is not the point.
+TOPIC_SETTING = re.compile(
+    r"^((in|on|from|at) (the|a|an) [^,]{1,40}?\b(dimension|front|standpoint|perspective|side|"
+    r"level|sphere|realm|domain|field|arena)|(regarding|as for|as regards|concerning|in terms of|"
+    r"with respect to)\b[^,]{2,60}?),\s+",
+    re.IGNORECASE)
+# "The reality is that X" says X.
+ASSERTION_FRAME = re.compile(r"^the (reality|truth|fact|bottom line) is,? (that )?", re.IGNORECASE)
 # An aside between the subject and its verb ("Lee, prioritizing dialogue with Pyongyang, has
 # suggested …") or a short concession ("values, though important, cannot …") is not the point.
 ASIDE = re.compile(
@@ -46,14 +55,20 @@ POINTS_BACK = re.compile(
     r"it(?! (is|was|would be|will be|may be|might be|could be|remains|makes sense)\b))\b",
     re.IGNORECASE)
 MIN_POINT_WORDS = 6  # what is left after dropping such a clause must still say something
+# Words that open a clause subordinate to a main clause that follows it.
+SUBORDINATE_OPENERS = frozenset((
+    "if", "when", "unless", "once", "because", "since", "as", "while", "although", "though",
+    "should", "were", "had", "whether", "until", "whereas"))
 
 
 def clean_sentence(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip().strip("\"“”'")
     text = LEADING.sub("", text).strip()
-    rest = FRAMING_CLAUSE.sub("", text, count=1)
-    if rest != text and len(rest.split()) >= MIN_POINT_WORDS:
-        text = LEADING.sub("", rest).strip()
+    for setting in (TOPIC_SETTING, FRAMING_CLAUSE):
+        rest = setting.sub("", text, count=1)
+        if rest != text and len(rest.split()) >= MIN_POINT_WORDS:
+            text = LEADING.sub("", rest).strip()
+    text = ASSERTION_FRAME.sub("", text, count=1)
     text = ASIDE.sub(r"\g<subject> \g<rest>", text, count=1)
     text = SHORT_CONCESSION.sub("", text)
     return text[:1].upper() + text[1:] if text else text
@@ -76,9 +91,14 @@ def condense(text: str) -> str:
 
 
 def _clause_cut(words: list[str]) -> int:
-    """The last clause boundary (after , ; : or a dash) between MIN_WORDS and MAX_WORDS words."""
-    best = 0
+    """The last clause boundary (after , ; : or a dash) between MIN_WORDS and MAX_WORDS words;
+    never the end of an opening condition ("Should Seoul send arms, it would …"): a label
+    keeps its main clause, cut or not."""
+    best, first = 0, True
     for i, w in enumerate(words[:MAX_WORDS], start=1):
-        if i >= MIN_WORDS and (w.endswith((",", ";", ":")) or (i < len(words) and words[i] in ("—", "–"))):
-            best = i
+        if w.endswith((",", ";", ":")) or (i < len(words) and words[i] in ("—", "–")):
+            opening = first and words[0].lower() in SUBORDINATE_OPENERS
+            if i >= MIN_WORDS and not opening:
+                best = i
+            first = False
     return best
