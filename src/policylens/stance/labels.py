@@ -46,19 +46,22 @@ ASIDE = re.compile(
     r"became|came|went|began|found|won|lost|paid|sought|knew|left|chose|stood|\w+s|\w+ed)\b)",
     re.IGNORECASE)
 SHORT_CONCESSION = re.compile(r", (?:though|although|while) \w+(?: \w+){0,2},", re.IGNORECASE)
+# Words that open a condition or reason before the main clause ("If he does not, …").
+CONDITION_OPENERS = ("if", "when", "unless", "once", "because", "since", "as", "while",
+                     "although", "though")
 # A claim that opens on a word pointing back ("This shift …", "They are …", "The former …", also
 # inside an opening condition: "If he does not, …") does not stand alone: it can join a key point
 # but cannot name one.
 POINTS_BACK = re.compile(
-    r"^((if|when|unless|once|because|since|as|while|although|though) )?"
+    rf"^(({'|'.join(CONDITION_OPENERS)}) )?"
     r"(this|that|these|those|they|them|their|he|his|she|her|its|such|the former|the latter|"
     r"it(?! (is|was|would be|will be|may be|might be|could be|remains|makes sense)\b))\b",
     re.IGNORECASE)
 MIN_POINT_WORDS = 6  # what is left after dropping such a clause must still say something
-# Words that open a clause subordinate to a main clause that follows it.
-SUBORDINATE_OPENERS = frozenset((
-    "if", "when", "unless", "once", "because", "since", "as", "while", "although", "though",
-    "should", "were", "had", "whether", "until", "whereas"))
+# Words that open a clause subordinate to a main clause that follows it (with the inverted
+# conditions "Should Seoul …, it would …", "Were it …", "Had it …").
+SUBORDINATE_OPENERS = frozenset(CONDITION_OPENERS + ("should", "were", "had", "whether", "until",
+                                                     "whereas"))
 
 
 def clean_sentence(text: str) -> str:
@@ -94,11 +97,8 @@ def _clause_cut(words: list[str]) -> int:
     """The last clause boundary (after , ; : or a dash) between MIN_WORDS and MAX_WORDS words;
     never the end of an opening condition ("Should Seoul send arms, it would …"): a label
     keeps its main clause, cut or not."""
-    best, first = 0, True
-    for i, w in enumerate(words[:MAX_WORDS], start=1):
-        if w.endswith((",", ";", ":")) or (i < len(words) and words[i] in ("—", "–")):
-            opening = first and words[0].lower() in SUBORDINATE_OPENERS
-            if i >= MIN_WORDS and not opening:
-                best = i
-            first = False
-    return best
+    boundaries = [i for i, w in enumerate(words[:MAX_WORDS], start=1)
+                  if w.endswith((",", ";", ":")) or (i < len(words) and words[i] in ("—", "–"))]
+    if boundaries and words[0].lower() in SUBORDINATE_OPENERS:
+        boundaries = boundaries[1:]  # the first one ends the condition
+    return max((i for i in boundaries if i >= MIN_WORDS), default=0)
