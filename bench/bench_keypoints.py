@@ -16,16 +16,19 @@ import gc
 import json
 import platform
 import time
+from typing import Callable
 
 import numpy as np
 import psutil
 
 from memory import PeakMemory
-from policylens.stance.cluster import candidate_pairs, claim_graph, group_claims
+from policylens.stance.cluster import candidate_pairs, claim_graph, group_claims, key_point_groups
+from policylens.stance.keypoints_stage import MIN_SINGLE_CONFIDENCE
 from policylens.stance.model import load_model
 
 DIM = 384
 COPIES = 0.1  # share of claims that are syndicated copies of another
+CLAIMS_PER_SOURCE = 5
 
 
 def synthetic(n: int, rng: np.random.Generator) -> tuple[list[str], np.ndarray]:
@@ -53,9 +56,25 @@ def cluster_once(n: int, seed: int = 0) -> dict:
         began = time.perf_counter()
         groups = group_claims(graph)
         steps["cover"] = time.perf_counter() - began
+        began = time.perf_counter()
+        kept = key_point_groups(graph, _synthetic_test(len(graph.texts), rng))
+        steps["cover_and_regroup"] = time.perf_counter() - began
     return {"claims": n, "distinct": len(graph.texts), "pairs_to_score": len(pairs),
-            "groups": len(groups), "seconds": {k: round(v, 2) for k, v in steps.items()},
+            "groups": len(groups), "key_points": len(kept),
+            "seconds": {k: round(v, 2) for k, v in steps.items()},
             "peak_rss_mb": round(peak.peak_mb)}
+
+
+def _synthetic_test(n: int, rng: np.random.Generator) -> Callable[[int, list[int]], bool]:
+    """The stage's test of a key point on synthetic claims: two sources (CLAIMS_PER_SOURCE
+    consecutive claims a source), or one made firmly by its candidate."""
+    confidence = rng.uniform(0.45, 1.0, size=n)
+
+    def is_key_point(candidate: int, nodes: list[int]) -> bool:
+        sources = {node // CLAIMS_PER_SOURCE for node in nodes}
+        return len(sources) >= 2 or confidence[candidate] >= MIN_SINGLE_CONFIDENCE
+
+    return is_key_point
 
 
 def pairs_per_second(n: int = 300) -> float:

@@ -220,6 +220,67 @@ def test_a_hub_every_claim_seems_to_make_does_not_swallow_the_debate() -> None:
     assert group_claims(_graph(scores, [1] * 6), 0.65) == [(3, [3, 4, 5]), (1, [1, 2]), (0, [0])]
 
 
+def test_claims_of_a_group_that_is_not_a_key_point_are_grouped_again() -> None:
+    from policylens.stance.cluster import key_point_groups
+
+    scores = {(0, 1): .9, (0, 2): .9, (1, 2): .8, (3, 2): .7}
+    graph = _graph(scores, [1] * 4)
+    assert key_point_groups(graph, lambda c, nodes: True, threshold=0.5) == [(0, [0, 1, 2]), (3, [3])]
+    # 0 does not stand: 1 and 2 are released; 2 joins 3, a kept point it makes; 1 stands alone
+    assert key_point_groups(graph, lambda c, nodes: c != 0, threshold=0.5) == [(3, [2, 3]), (1, [1])]
+    # nor does 1: then 2 joins 3, whose point it makes, and nothing is grouped again
+    assert key_point_groups(graph, lambda c, nodes: c not in (0, 1), threshold=0.5) == [(3, [2, 3])]
+    # a released claim that makes no kept point is grouped again
+    assert key_point_groups(graph, lambda c, nodes: c not in (0, 1, 3), threshold=0.5) == [(2, [2])]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_key_point_groups_never_lose_or_repeat_a_claim(seed: int) -> None:
+    from policylens.stance.cluster import key_point_groups
+
+    rng = np.random.default_rng(seed)
+    n = 40
+    scores = {(int(c), int(a)): float(rng.random()) for c, a in rng.integers(n, size=(200, 2)) if c != a}
+    weak = set(rng.choice(n, 15, replace=False).tolist())
+    failed: list[int] = []
+
+    def is_key_point(candidate: int, nodes: list[int]) -> bool:
+        if candidate in weak:
+            failed.append(candidate)
+        return candidate not in weak
+
+    groups = key_point_groups(_graph(scores, [1] * n), is_key_point, threshold=0.6)
+    grouped = [node for _, nodes in groups for node in nodes]
+    assert len(grouped) == len(set(grouped))  # no claim in two key points
+    assert set(grouped) | set(failed) == set(range(n))  # each is grouped, or led a failed group
+    assert set(failed).isdisjoint(grouped)
+    assert all(c not in weak and c in nodes for c, nodes in groups)
+
+
+def _member(i: int, source: str, confidence: float) -> "Member":
+    from policylens.stance.keypoints_stage import Member
+
+    return Member(f"c{i}", source, f"South Korea should weigh point number {i} of the debate.",
+                  confidence, "security")
+
+
+def test_a_firm_claim_that_joined_a_weak_candidate_still_makes_its_own_point() -> None:
+    from policylens.stance.keypoints_stage import _side_rows
+
+    # 0 (one source, 0.55) gathers 1 (same source, 0.85) at a low score (0.6, above 0's typical
+    # one), so the group's heaviest claim is 0 and it is not firm: 1 is grouped again, alone, and
+    # is firm; 2 and 3 come from two sources, so 2's group stands
+    members = [_member(0, "a.txt", 0.55), _member(1, "a.txt", 0.85),
+               _member(2, "a.txt", 0.6), _member(3, "b.txt", 0.6)]
+    graph = _graph({(0, 1): .6, (2, 3): .9}, [1] * 4)
+    graph.texts = [m.sentence for m in members]
+    rows: dict = {"keypoints": [], "keypoint_claims": []}
+    _side_rows("q1", "pro", members, graph, [], rows, {"stage": "t", "stage_version": "v0"})
+    made = sorted(tuple(sorted(c["claim_id"] for c in rows["keypoint_claims"] if c["keypoint_id"] == kp["id"]))
+                  for kp in rows["keypoints"])
+    assert made == [("c1",), ("c2", "c3")]
+
+
 def test_a_large_side_meets_its_nearest_and_a_shared_reference(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from policylens.stance import cluster

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -105,8 +105,40 @@ def hub_offsets(graph: ClaimGraph) -> dict[int, float]:
 
 def group_claims(graph: ClaimGraph, threshold: float = MAKES_POINT,
                  can_lead: Sequence[bool] | None = None) -> list[tuple[int, list[int]]]:
-    """The stage's grouping: greedy cover over the scores centred on each candidate's typical one."""
+    """The grouping: greedy cover over the scores centred on each candidate's typical one."""
     return greedy_cover(graph, threshold, can_lead, hub_offsets(graph))
+
+
+def key_point_groups(graph: ClaimGraph, is_key_point: Callable[[int, list[int]], bool],
+                     can_lead: Sequence[bool] | None = None,
+                     threshold: float = MAKES_POINT) -> list[tuple[int, list[int]]]:
+    """The stage's grouping: the groups of ``group_claims`` that pass ``is_key_point``. The
+    claims of a group that does not (all but its candidate) join the first key point whose
+    point they make, or are grouped again among themselves, until none is left: a claim that
+    joined a candidate too weak to stand still makes a point. Scores stay centred on the whole
+    side's typical scores."""
+    full = covers(graph, threshold, can_lead, hub_offsets(graph))
+    kept: list[tuple[int, list[int]]] = []
+    left = set(full)
+    while left:
+        released: set[int] = set()
+        for candidate, nodes in cover_greedily({c: full[c] & left for c in left}, graph):
+            if is_key_point(candidate, nodes):
+                kept.append((candidate, nodes))
+            else:
+                released |= set(nodes) - {candidate}
+        left = _join_kept(kept, released, full)
+    return kept
+
+
+def _join_kept(kept: list[tuple[int, list[int]]], released: set[int],
+               full: dict[int, set[int]]) -> set[int]:
+    """Add each released node to the first kept group whose candidate it makes; the rest."""
+    for candidate, nodes in kept:
+        joining = released & full[candidate]
+        nodes[:] = sorted(set(nodes) | joining)
+        released -= joining
+    return released
 
 
 def greedy_cover(graph: ClaimGraph, threshold: float = MAKES_POINT,
@@ -116,20 +148,32 @@ def greedy_cover(graph: ClaimGraph, threshold: float = MAKES_POINT,
     candidate's offset, if any, at least ``threshold``) first, each claim in one group; a claim
     no candidate takes ends alone, as its own candidate. Only nodes that ``can_lead`` (all by
     default) gather other claims."""
+    return cover_greedily(covers(graph, threshold, can_lead, offsets), graph)
+
+
+def covers(graph: ClaimGraph, threshold: float, can_lead: Sequence[bool] | None = None,
+           offsets: dict[int, float] | None = None) -> dict[int, set[int]]:
+    """Each candidate with the claims that make its point (itself included)."""
     offsets = offsets or {}
-    covers: list[set[int]] = [{c} for c in range(len(graph.texts))]
+    out: dict[int, set[int]] = {c: {c} for c in range(len(graph.texts))}
     for (candidate, argument), s in graph.scores.items():
         if s - offsets.get(candidate, 0.0) >= threshold and (can_lead is None or can_lead[candidate]):
-            covers[candidate].add(argument)
+            out[candidate].add(argument)
+    return out
+
+
+def cover_greedily(cover_of: dict[int, set[int]], graph: ClaimGraph) -> list[tuple[int, list[int]]]:
+    """Greedy set cover: the largest cover (in copies; ties to the lower candidate) first, then
+    the next largest over what is left."""
     taken: set[int] = set()
-    heap = [(-_copies(cover, graph), c) for c, cover in enumerate(covers)]
+    heap = [(-_copies(cover, graph), c) for c, cover in cover_of.items()]
     heapq.heapify(heap)
     groups: list[tuple[int, list[int]]] = []
     while heap:
         stored, c = heapq.heappop(heap)
         if c in taken:
             continue
-        left = covers[c] - taken
+        left = cover_of[c] - taken
         if -_copies(left, graph) != stored:  # some of its claims went to a larger group
             heapq.heappush(heap, (-_copies(left, graph), c))
             continue

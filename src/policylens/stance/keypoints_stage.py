@@ -12,12 +12,12 @@ from typing import Any
 import numpy as np
 
 from ..stages import Rows, StageContext
-from .cluster import ClaimGraph, candidate_pairs, claim_graph, group_claims, needs_shortlist
+from .cluster import ClaimGraph, candidate_pairs, claim_graph, key_point_groups, needs_shortlist
 from .keypoint_cache import run_cached
 from .keypoint_work import EMBED_CHUNK, MATCH_CHUNK, embed_texts, match_pairs
 from .labels import MAX_WORDS, MIN_WORDS, clean_sentence, condense, stands_alone
 
-MIN_SINGLE_CONFIDENCE = 0.7  # a point made by one claim only must be made firmly
+MIN_SINGLE_CONFIDENCE = 0.7  # a point made by one source only must be made firmly (its heaviest claim)
 MAX_QUOTES = 5
 OPPOSITE = {"pro": "con", "con": "pro"}
 DIM = 384  # the stance model's pooled vectors
@@ -36,9 +36,10 @@ class Member:
 
 class KeypointsStage:
     name = "stance.keypoints"
-    # v9: labels drop a leading domain setting ("In the security dimension, ..."); v8: scores
-    # centred on each candidate's typical score; v7: claims standing alone lead
-    version = "v9"
+    # v10: the claims of a group too weak to stand are grouped again; v9: labels drop a leading
+    # domain setting ("In the security dimension, ..."); v8: scores centred on each candidate's
+    # typical score; v7: claims standing alone lead
+    version = "v10"
     level = "corpus"
     requires: tuple[str, ...] = ("stance.claims",)
     writes = ("keypoints", "keypoint_claims", "keypoint_cache")
@@ -68,24 +69,38 @@ def _side_rows(qid: str, side: str, members: list[Member], graph: ClaimGraph,
     for m, node in zip(members, graph.node_of):
         claims_of.setdefault(node, []).append(m)
     can_lead = [stands_alone(t) for t in graph.texts]
-    for candidate, nodes in group_claims(graph, can_lead=can_lead):
-        if not can_lead[candidate]:
-            continue  # a claim pointing back, left alone: it cannot name a point of its own
-        cluster = _weighted(graph, candidate, nodes, claims_of, can_lead)
-        sources = list(dict.fromkeys(m.source for m in cluster))
-        if len(sources) < 2 and cluster[0].confidence < MIN_SINGLE_CONFIDENCE:
-            continue
-        kid = "kp-" + hashlib.sha256(f"{qid}|{cluster[0].claim_id}".encode()).hexdigest()[:10]
-        quotes = [{"source": m.source, "sentence": m.sentence} for m in cluster[:MAX_QUOTES]]
-        rows["keypoints"].append({
-            "id": kid, "question_id": qid, "label": _label(cluster), "side": side,
-            "aspect": _aspect(cluster), "sources": json.dumps(sources, ensure_ascii=False),
-            "against": json.dumps([s for s in against if s not in sources], ensure_ascii=False),
-            "quotes": json.dumps(quotes, ensure_ascii=False), "support": len(sources),
-            "score": round(sum(m.weight for m in cluster), 4), **stamp})
-        rows["keypoint_claims"] += [{"keypoint_id": kid, "claim_id": m.claim_id, "question_id": qid,
-                                     "source": m.source, "sentence": m.sentence,
-                                     "weight": round(m.weight, 4), **stamp} for m in cluster]
+
+    def cluster(candidate: int, nodes: list[int]) -> list[Member]:
+        return _weighted(graph, candidate, nodes, claims_of, can_lead)
+
+    def is_key_point(candidate: int, nodes: list[int]) -> bool:
+        # a claim pointing back, left alone, cannot name a point of its own
+        return can_lead[candidate] and _is_key_point(cluster(candidate, nodes))
+
+    for candidate, nodes in key_point_groups(graph, is_key_point, can_lead):
+        _add_key_point(qid, side, cluster(candidate, nodes), against, rows, stamp)
+
+
+def _is_key_point(cluster: list[Member]) -> bool:
+    """Made by two sources, or firmly by one."""
+    sources = {m.source for m in cluster}
+    return len(sources) >= 2 or cluster[0].confidence >= MIN_SINGLE_CONFIDENCE
+
+
+def _add_key_point(qid: str, side: str, cluster: list[Member], against: list[str], rows: Rows,
+                   stamp: dict[str, str]) -> None:
+    sources = list(dict.fromkeys(m.source for m in cluster))
+    kid = "kp-" + hashlib.sha256(f"{qid}|{cluster[0].claim_id}".encode()).hexdigest()[:10]
+    quotes = [{"source": m.source, "sentence": m.sentence} for m in cluster[:MAX_QUOTES]]
+    rows["keypoints"].append({
+        "id": kid, "question_id": qid, "label": _label(cluster), "side": side,
+        "aspect": _aspect(cluster), "sources": json.dumps(sources, ensure_ascii=False),
+        "against": json.dumps([s for s in against if s not in sources], ensure_ascii=False),
+        "quotes": json.dumps(quotes, ensure_ascii=False), "support": len(sources),
+        "score": round(sum(m.weight for m in cluster), 4), **stamp})
+    rows["keypoint_claims"] += [{"keypoint_id": kid, "claim_id": m.claim_id, "question_id": qid,
+                                 "source": m.source, "sentence": m.sentence,
+                                 "weight": round(m.weight, 4), **stamp} for m in cluster]
 
 
 def _score(graphs: dict[str, ClaimGraph], ctx: StageContext, cache_rows: list[dict[str, Any]],
