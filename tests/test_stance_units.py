@@ -10,7 +10,7 @@ from policylens.eval.stance_corpora import average_precision, f1_scores
 from policylens.nlp.model import load_nlp
 from policylens.stance.cluster import ClaimGraph
 from policylens.stance.docstance import ClaimVote, document_stance
-from policylens.stance.labels import MAX_WORDS, condense
+from policylens.stance.labels import MAX_WORDS, MIN_WORDS, condense
 
 
 @pytest.mark.parametrize("question, target", [
@@ -60,7 +60,24 @@ def test_long_claims_are_condensed_at_a_clause_boundary() -> None:
 def test_a_long_label_keeps_the_main_clause_after_an_opening_condition(text: str) -> None:
     label = condense(text)
     assert label.split(", ", 1)[1].split()[1] in {"would", "participation"}
-    assert len(label.rstrip(" …").split()) == MAX_WORDS
+    assert MIN_WORDS <= len(label.rstrip(" …").split()) <= MAX_WORDS
+
+
+@pytest.mark.parametrize("text, ends", [
+    # no clause boundary to cut at: the label ends where a phrase ends, never on "an in-person"
+    ("Attending the summit could give the new president an avenue to engage in an in-person "
+     "dialogue with Washington about tariffs and the cost of troops.", "about tariffs …"),
+    ("The list of joint projects between Seoul and the alliance may be too short to justify annual "
+     "South Korean attendance at every summit.", "South Korean attendance …"),
+])
+def test_a_long_label_without_a_clause_boundary_ends_on_a_whole_phrase(text: str, ends: str) -> None:
+    from policylens.stance.labels import match_form
+
+    label = condense(text)
+    assert label.endswith(ends)
+    assert MIN_WORDS <= len(label.rstrip(" …").split()) <= MAX_WORDS
+    # the match head still reads the candidate's first MAX_WORDS words
+    assert len(match_form(text).rstrip(" …").split()) == MAX_WORDS
 
 
 @pytest.mark.parametrize("text, label", [

@@ -15,7 +15,7 @@ from ..stages import Rows, StageContext
 from .cluster import ClaimGraph, candidate_pairs, claim_graph, key_point_groups, needs_shortlist
 from .keypoint_cache import run_cached
 from .keypoint_work import EMBED_CHUNK, MATCH_CHUNK, embed_texts, match_pairs
-from .labels import MAX_WORDS, MIN_WORDS, clean_sentence, condense, stands_alone
+from .labels import MAX_WORDS, MIN_WORDS, clean_sentence, condense, match_form, stands_alone
 
 MIN_SINGLE_CONFIDENCE = 0.7  # a point made by one source only must be made firmly (its heaviest claim)
 MAX_QUOTES = 5
@@ -36,10 +36,11 @@ class Member:
 
 class KeypointsStage:
     name = "stance.keypoints"
-    # v10: the claims of a group too weak to stand are grouped again; v9: labels drop a leading
-    # domain setting ("In the security dimension, ..."); v8: scores centred on each candidate's
-    # typical score; v7: claims standing alone lead
-    version = "v10"
+    # v11: a long label with no clause boundary ends on a whole phrase (parsed; candidates are
+    # matched in the unparsed form, as before); v10: the claims of a group too weak to stand are
+    # grouped again; v9: labels drop a leading domain setting ("In the security dimension, ...");
+    # v8: scores centred on each candidate's typical score; v7: claims standing alone lead
+    version = "v11"
     level = "corpus"
     requires: tuple[str, ...] = ("stance.claims",)
     writes = ("keypoints", "keypoint_claims", "keypoint_cache")
@@ -123,7 +124,7 @@ def _score(graphs: dict[str, ClaimGraph], ctx: StageContext, cache_rows: list[di
 def as_key_point(claim: str) -> str:
     """A candidate claim as the match head reads a key point: in its 10–20 word label form
     (the head was trained on ArgKP key points of about ten words, not on 40-word sentences)."""
-    return condense(claim)
+    return match_form(claim)
 
 
 def _pieces(whole: np.ndarray, lengths: list[int]) -> list[np.ndarray]:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
+from typing import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 MIN_WORDS = 10
 MAX_WORDS = 20
@@ -62,6 +67,10 @@ MIN_POINT_WORDS = 6  # what is left after dropping such a clause must still say 
 # conditions "Should Seoul …, it would …", "Were it …", "Had it …").
 SUBORDINATE_OPENERS = frozenset(CONDITION_OPENERS + ("should", "were", "had", "whether", "until",
                                                      "whereas"))
+# A cut label must not end on a word that announces more: "a", "of", "and", "to", "will", "who",
+# "its" (nor on a modifier whose head it cut off: "annual", "South Korean").
+DANGLING_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX"})
+DANGLING_TAGS = frozenset({"WDT", "WP", "WP$", "PRP$", "POS"})
 
 
 def clean_sentence(text: str) -> str:
@@ -83,14 +92,68 @@ def stands_alone(text: str) -> bool:
 
 
 def condense(text: str) -> str:
-    """A 10–20 word label: the sentence itself when short enough, else its leading clauses."""
+    """A readable 10–20 word label: the sentence itself when short enough, else its leading
+    clauses, else its longest leading phrase that is complete (``_phrase_cut``)."""
+    return condense_all([text])[0]
+
+
+def condense_all(texts: Sequence[str]) -> list[str]:
+    """``condense`` for many claims; those that need a parse are parsed in one batch."""
+    words = [clean_sentence(t).rstrip(".").split() for t in texts]
+    labels = [_without_parse(w) for w in words]
+    need = [i for i, label in enumerate(labels) if label is None]
+    docs = _parser().pipe([" ".join(words[i]) for i in need]) if need else []
+    for i, doc in zip(need, docs):
+        labels[i] = " ".join(words[i][:_phrase_cut(words[i], doc)]).rstrip(",;:—–-") + " …"
+    return [label or "" for label in labels]
+
+
+def match_form(text: str) -> str:
+    """A claim as the match head reads a candidate key point: like ``condense``, but a long
+    sentence with no clause boundary keeps its first MAX_WORDS words whatever they end on (on
+    ArgKP-2021 train topics the head groups arguments better with the words than without)."""
     words = clean_sentence(text).rstrip(".").split()
+    label = _without_parse(words)
+    return label if label is not None else " ".join(words[:MAX_WORDS]).rstrip(",;:—–-") + " …"
+
+
+def _without_parse(words: list[str]) -> str | None:
     if len(words) <= MAX_WORDS:
         return " ".join(words)
     cut = _clause_cut(words)
-    kept = words[:cut] if cut else words[:MAX_WORDS]
-    label = " ".join(kept).rstrip(",;:—–-")
-    return label if cut else label + " …"
+    return " ".join(words[:cut]).rstrip(",;:—–-") if cut else None
+
+
+def _parser() -> Language:
+    from ..nlp.model import load_nlp
+    from ..settings import Settings
+
+    return load_nlp(Settings().spacy_model)
+
+
+def _phrase_cut(words: list[str], doc: Doc) -> int:
+    """How many words to keep of a long sentence with no clause boundary to cut at: the longest
+    prefix of MIN_WORDS to MAX_WORDS words that is complete, every word's head inside it and not
+    ending on a word that announces more; so the cut drops only whole phrases on the right
+    ("… an avenue for Lee to engage …", not "… to engage in an in-person …"). Without one, the
+    first MAX_WORDS words less any trailing word that announces more."""
+    ends = [end - 1 for end in accumulate(len(w) + 1 for w in words)]  # character end of each word
+    for k in range(min(MAX_WORDS, len(words) - 1), MIN_WORDS - 1, -1):
+        kept = [t for t in doc if t.idx < ends[k - 1]]
+        if all(t.head.idx < ends[k - 1] for t in kept) and not _announces_more(kept):
+            return k
+    k = MAX_WORDS
+    while k > MIN_WORDS and _announces_more([t for t in doc if t.idx < ends[k - 1]]):
+        k -= 1
+    return k
+
+
+def _announces_more(kept: list[Token]) -> bool:
+    words = [t for t in kept if not t.is_punct]
+    if not words:
+        return True
+    last = words[-1]
+    return last.pos_ in DANGLING_POS or last.tag_ in DANGLING_TAGS or last.head.i > last.i
 
 
 def _clause_cut(words: list[str]) -> int:
