@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:  # spaCy loads only when a label needs a parse
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 MIN_WORDS = 10
 MAX_WORDS = 20
