@@ -128,6 +128,14 @@ def test_openers_and_asides_are_cut_from_labels(text: str, label: str) -> None:
     assert condense(text) == label
 
 
+def test_a_label_does_not_end_on_a_quotation_it_never_opened() -> None:
+    text = ("“The president’s absence should not be read as a change in our policy toward NATO,” a "
+            "senior official in the presidential office told reporters in Seoul on Monday.")
+    assert condense(text) == "The president’s absence should not be read as a change in our policy toward NATO …"
+    assert condense("He called the plan a “strategic mistake” that Seoul would pay for in trade.").endswith(
+        "“strategic mistake” that Seoul would pay for in trade")
+
+
 @pytest.mark.parametrize("text, alone", [
     ("This shift shows how far Seoul has moved since the summit in Madrid last year.", False),
     ("Yet it seems they are unable to keep their Asian partners interested in the bloc.", False),

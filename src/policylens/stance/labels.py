@@ -105,8 +105,17 @@ def condense_all(texts: Sequence[str]) -> list[str]:
     need = [i for i, label in enumerate(labels) if label is None]
     docs = _parser().pipe([" ".join(words[i]) for i in need]) if need else []
     for i, doc in zip(need, docs):
-        labels[i] = " ".join(words[i][:_phrase_cut(words[i], doc)]).rstrip(",;:—–-") + " …"
-    return [label or "" for label in labels]
+        labels[i] = _without_orphan_quote(" ".join(words[i][:_phrase_cut(words[i], doc)])) + " …"
+    return [_without_orphan_quote(label or "") for label in labels]
+
+
+def _without_orphan_quote(label: str) -> str:
+    """A closing quotation mark (and the comma before it) at the end of a label that opens none:
+    the quotation began before the label ("… our policy toward NATO,” …")."""
+    stem, ellipsis = (label[:-2], " …") if label.endswith(" …") else (label, "")
+    if stem.endswith("”") and stem.count("”") > stem.count("“"):
+        stem = stem[:-1]
+    return stem.rstrip(",;:—–-") + ellipsis
 
 
 def match_form(text: str) -> str:
