@@ -167,8 +167,9 @@ def _label(cluster: list[Member]) -> str:
     one that stands alone condensed (the candidate always does)."""
     readable = [m for m in cluster if m.alone] or cluster
     for m in readable[:3]:
-        if MIN_WORDS <= len(clean_sentence(m.sentence).split()) <= MAX_WORDS:
-            return clean_sentence(m.sentence).rstrip(".")
+        cleaned = clean_sentence(m.sentence)
+        if MIN_WORDS <= len(cleaned.split()) <= MAX_WORDS:
+            return cleaned.rstrip(".")
     return condense(readable[0].sentence)
 
 

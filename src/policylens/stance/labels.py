@@ -72,6 +72,7 @@ SUBORDINATE_OPENERS = frozenset(CONDITION_OPENERS + ("should", "were", "had", "w
 # "its" (nor on a modifier whose head it cut off: "annual", "South Korean").
 DANGLING_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX"})
 DANGLING_TAGS = frozenset({"WDT", "WP", "WP$", "PRP$", "POS"})
+TRAILING_MARKS = ",;:—–-"  # stripped where a label is cut
 
 
 def clean_sentence(text: str) -> str:
@@ -105,7 +106,7 @@ def condense_all(texts: Sequence[str]) -> list[str]:
     need = [i for i, label in enumerate(labels) if label is None]
     docs = _parser().pipe([" ".join(words[i]) for i in need]) if need else []
     for i, doc in zip(need, docs):
-        labels[i] = _without_orphan_quote(" ".join(words[i][:_phrase_cut(words[i], doc)])) + " …"
+        labels[i] = _cut(words[i], _phrase_cut(words[i], doc))
     return [_without_orphan_quote(label or "") for label in labels]
 
 
@@ -115,7 +116,7 @@ def _without_orphan_quote(label: str) -> str:
     stem, ellipsis = (label[:-2], " …") if label.endswith(" …") else (label, "")
     if stem.endswith("”") and stem.count("”") > stem.count("“"):
         stem = stem[:-1]
-    return stem.rstrip(",;:—–-") + ellipsis
+    return stem.rstrip(TRAILING_MARKS) + ellipsis
 
 
 def match_form(text: str) -> str:
@@ -124,14 +125,19 @@ def match_form(text: str) -> str:
     ArgKP-2021 train topics the head groups arguments better with the words than without)."""
     words = clean_sentence(text).rstrip(".").split()
     label = _without_parse(words)
-    return label if label is not None else " ".join(words[:MAX_WORDS]).rstrip(",;:—–-") + " …"
+    return label if label is not None else _cut(words, MAX_WORDS)
 
 
 def _without_parse(words: list[str]) -> str | None:
     if len(words) <= MAX_WORDS:
         return " ".join(words)
     cut = _clause_cut(words)
-    return " ".join(words[:cut]).rstrip(",;:—–-") if cut else None
+    return " ".join(words[:cut]).rstrip(TRAILING_MARKS) if cut else None
+
+
+def _cut(words: list[str], keep: int) -> str:
+    """The first ``keep`` words, marked as cut short."""
+    return " ".join(words[:keep]).rstrip(TRAILING_MARKS) + " …"
 
 
 def _parser() -> Language:
