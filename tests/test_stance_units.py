@@ -387,3 +387,18 @@ def test_a_claim_takes_the_aspect_whose_words_it_uses_most() -> None:
     assert aspect_by_words("Attending would strengthen deterrence against missile threats.") == "security"
     assert aspect_by_words("Tariffs will hurt Korean exporters.") == "economy"
     assert aspect_by_words("It is the right thing to do.") is None  # left to the model
+
+
+@pytest.mark.parametrize("text, argued", [
+    ("On May 27, the two leaders opened a trilateral meeting in Busan, their fourth this decade.", False),
+    ("Only last May, the foreign minister travelled to Brussels for a partners' session.", False),
+    ("It was the first such meeting since September 2019, held at the end of a long week.", False),
+    ("The envoy has kept a low profile since taking office and rarely speaks to reporters.", False),
+    ("Seoul may send observers to the exercise next year, the minister said on Tuesday.", True),
+    ("May Seoul never again be caught between its two largest partners in a crisis.", True),
+    ("NATO engages with South Korea since it is on the receiving end of pressure from Beijing.", True),
+])
+def test_dates_are_not_argument_cues(text: str, argued: bool) -> None:
+    from policylens.stance.coding import is_argued
+
+    assert is_argued(text) is argued

@@ -18,7 +18,8 @@ MIN_SENTENCE_WORDS = 4
 
 class ClaimsStage:
     name = "stance.claims"
-    version = "v5"  # v5: a sentence that asks is not a claim; v4: readings calibrated (calibration.py)
+    version = "v6"  # v6: a month or a temporal "since" is no argument cue; v5: a sentence that asks
+    # is not a claim; v4: readings calibrated (calibration.py)
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("claims", "stances")

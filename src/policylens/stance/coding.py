@@ -27,6 +27,13 @@ ARGUMENT_CUES = re.compile(
     r"signal\w*|elevate\w*|enhance\w*|improve\w*|damag\w+|provok\w+|jeopardi\w+|secure)\b",
     re.IGNORECASE,
 )
+# Words that look like cues but are dates: the month ("On May 27", "in early May"; "May" opening a
+# sentence is the modal unless a day follows) and a temporal "since" ("since September 2017",
+# "since taking office", "since then").
+NOT_CUES = re.compile(
+    r"(?<=\S )May\b|^\W*May(?= \d)|"
+    r"\b(?i:since) (?=\d|(?i:then|early|late|mid|last|the (?:start|end|beginning))\b|\w+ing\b|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)")
 # A sentence that is itself a question (a heading such as "Why is Seoul interested in NATO?")
 # asks rather than argues; a report that quotes a question ("He asked: 'Why …?'") is not one.
 QUESTION = re.compile(
@@ -56,7 +63,8 @@ def is_question(text: str) -> bool:
 
 
 def is_argued(text: str) -> bool:
-    return len(text.split()) >= MIN_CLAIM_WORDS and ARGUMENT_CUES.search(text) is not None
+    return (len(text.split()) >= MIN_CLAIM_WORDS
+            and ARGUMENT_CUES.search(NOT_CUES.sub(" ", text)) is not None)
 
 
 def code_sentences(model: CrossEncoder, items: Sequence[tuple[str, str]],
