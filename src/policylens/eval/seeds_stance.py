@@ -62,9 +62,11 @@ def furniture_keypoints(produced: list[dict], gold_docs: list[dict]) -> int:
                    for b in lines for q in kp["quotes"]) for kp in produced)
 
 
-def aspect_accuracy(gold_kps: list[dict]) -> float:
+def aspect_accuracy(gold_kps: list[dict], question: str = "") -> float:
+    """Share of the gold quotes whose aspect is their key point's, read as the claims stage reads
+    a sentence coded for ``question``."""
     quotes = [(e["quote"], GOLD_ASPECTS.get(g["aspect"], g["aspect"])) for g in gold_kps for e in g["evidence"]]
-    got = classify_aspects(load_model(), [q for q, _ in quotes])
+    got = classify_aspects(load_model(), [q for q, _ in quotes], [question] * len(quotes))
     return sum(a == want for (a, _), (_, want) in zip(got, quotes)) / len(quotes)
 
 
@@ -85,4 +87,4 @@ def score_seeds_stance(shared: Path) -> dict[str, float]:
             "keypoints_found": float(len(found)),
             "keypoints_recall": len(found) / len(gold["key_points"]),
             "furniture_free": 1.0 - furniture_keypoints(produced, gold["documents"]) / max(1, len(produced)),
-            "aspect_acc": aspect_accuracy(gold["key_points"])}
+            "aspect_acc": aspect_accuracy(gold["key_points"], gold["question"]["text"])}

@@ -18,8 +18,9 @@ MIN_SENTENCE_WORDS = 4
 
 class ClaimsStage:
     name = "stance.claims"
-    version = "v6"  # v6: a month or a temporal "since" is no argument cue; v5: a sentence that asks
-    # is not a claim; v4: readings calibrated (calibration.py)
+    # v6: a month or a temporal "since" is no argument cue; wider aspect words, the question's own
+    # words not counted; v5: a sentence that asks is not a claim; v4: readings calibrated
+    version = "v6"
     level = "document"
     requires: tuple[str, ...] = ("nlp.spacy",)
     writes = ("claims", "stances")

@@ -74,7 +74,8 @@ def code_sentences(model: CrossEncoder, items: Sequence[tuple[str, str]],
     probs = framed_stance(model, [(q, t) for t, q in items])
     coded = [_coded(text, p, "other") for (text, _), p in zip(items, probs)]
     wanted = [i for i, c in enumerate(coded) if aspect_for(c)]
-    for i, (aspect, _) in zip(wanted, classify_aspects(model, [items[i][0] for i in wanted])):
+    aspects = classify_aspects(model, [items[i][0] for i in wanted], [items[i][1] for i in wanted])
+    for i, (aspect, _) in zip(wanted, aspects):
         coded[i] = replace(coded[i], aspect=aspect)
     return coded
 
