@@ -400,6 +400,16 @@ def test_the_questions_own_words_do_not_decide_the_aspect() -> None:
     assert aspect_by_words(sentence, "Should the president attend NATO summits?") == "domestic politics"
 
 
+@pytest.mark.parametrize("sentence", [
+    "European leaders are courting Beijing while firmly rejecting a fundamental change of course.",
+    "External factors such as the weather decided the timing of the visit last spring.",
+])
+def test_keywords_match_whole_words_not_their_prefixes(sentence: str) -> None:
+    from policylens.stance.aspect import aspect_by_words
+
+    assert aspect_by_words(sentence) is None  # not "euro", "court", "firm", "fund", "factor"
+
+
 # Aspect accuracy on our own 90 sentences from six other debates (tests/fixtures/aspect_dev.jsonl),
 # pinned where it was measured when the word lists were widened (0.722; before, 0.567).
 ASPECT_DEV_FLOOR = 0.7

@@ -28,14 +28,14 @@ DESCRIPTIONS: dict[str, str] = {
 MIN_SCORE = 0.05  # below this no description fits at all
 KEYWORDS: dict[str, re.Pattern[str]] = {name: re.compile(rf"\b(?:{words})", re.IGNORECASE) for name, words in {
     "security": r"militar|defen[cs]e|deterr|threat|weapon|arms\b|missile|nuclear|troops|soldier|war\b|"
-                r"security|army|artillery|ammunition|invasion|attack|strike|target|escalat|conflict|"
+                r"security|army|artillery|ammunition|invasion|attack|strike|targets?\b|escalat|conflict|"
                 r"combat|navy|naval|air force|fighter|submarine|warship|frigate|intelligence|espionage|"
                 r"sabotage|cyber|border|frontier|coast guard|patrol|bases?\b|forces\b|deploy|contingen|"
                 r"shells?\b|drill|exercise|provocation|denucleari|proliferat",
     "economy": r"econom|trade|tariff|export|import|industr|jobs?\b|invest|market|supply chain|"
-               r"billion|gdp|budget|sanction|cost|price|tax|debt|spend|money|fund|profit|revenue|"
-               r"contract|factor|firm|compan|business|manufactur|shipyard|supplier|consumer|inflation|"
-               r"growth|wage|subsid|tourism|energy|oil|dollar|euro",
+               r"billion|gdp|budget|sanction|cost|price|tax|debt|spend|money|fund(?:s|ed|ing)?\b|profit|revenue|"
+               r"contract|factor(?:y|ies)\b|firms?\b|compan|business|manufactur|shipyard|supplier|consumer|inflation|"
+               r"growth|wage|subsid|tourism|energy|oil\b|dollar|euros?\b",
     "diplomacy": r"diplomat|alliance|allies|ally\b|partner|summit|bilateral|multilateral|minilateral|"
                  r"dialogue|ties\b|relations|diplomac|ambassador|foreign minister|foreign polic|"
                  r"neighbou?r|regional|standing|influence|pact|treaty|agreement|talks\b|negotiat|"
@@ -45,7 +45,7 @@ KEYWORDS: dict[str, re.Pattern[str]] = {name: re.compile(rf"\b(?:{words})", re.I
                          r"legislat|congress|senate|bundestag|ballot|campaign|popular|populist|governor|"
                          r"constituen|survey|majority of|citizens|ruling party|protest|nationalis",
     "values/law": r"values|human rights|democra|rule of law|rules-based|international law|freedom|"
-                  r"authoritarian|legitima|moral|principle|justice|jurisdiction|legal|illegal|court|"
+                  r"authoritarian|legitima|moral|principle|justice|jurisdiction|legal|illegal|courts?\b|"
                   r"ruling|arbitra|constitution|sovereign|independence|human|forced labou?r|duty|ethic|"
                   r"humanitarian|norms?\b|wto|un charter|territorial integrity|self-defen[cs]e|aggress",
 }.items()}
