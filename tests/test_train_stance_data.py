@@ -33,3 +33,24 @@ def test_claim_targets_come_from_training_topics_with_their_sentiment() -> None:
     assert all(p.task == "stance" and p.label in (0, 1) for p in targets)
     assert all(p.text_a and p.text_a.lower() in p.text_b.lower() for p in targets[:50])
     assert {p.label for p in targets} == {0, 1}  # both sentiments occur
+
+
+def test_synthetic_pairs_take_the_side_of_course_times_judgement() -> None:
+    import random
+
+    from synthetic_stance import DEBATES, FAVOURABLE, UNFAVOURABLE, synthetic_stance_pairs
+
+    pairs = synthetic_stance_pairs(random.Random(5))
+    germany = DEBATES[0]
+    by_text = {p.text_b: p.label for p in pairs if p.group == "synthetic:" + germany.question}
+    assert by_text["Berlin has little to lose from sending the missiles to Kyiv."] == 0
+    assert by_text["Berlin has little to lose from holding the missiles back."] == 1
+    assert by_text["Berlin has much to lose from holding the missiles back."] == 0
+    assert {p.label for p in pairs} == {0, 1, 2}
+    holding_back = [p.text_b for p in pairs for d in DEBATES for s in d.holding_back if s in p.text_b]
+    assert holding_back and not any(d.gain in t or d.cost in t for t in holding_back for d in DEBATES)
+    judgements = FAVOURABLE + UNFAVOURABLE
+    plain = [t for t in judgements if "{gain}" not in t and "{cost}" not in t]
+    per_subject_doing, per_subject_holding = len(judgements) + 3, len(plain) + 3  # + 3 reports
+    assert len(pairs) == len(DEBATES) * 2 * (per_subject_doing + per_subject_holding)
+    assert not any("Korea" in p.text_a + p.text_b or "NATO" in p.text_a + p.text_b for p in pairs)

@@ -24,6 +24,7 @@ from torch import nn
 sys.path.insert(0, str(Path(__file__).parent))
 import data as D  # noqa: E402
 from model_def import CrossEncoder  # noqa: E402
+from synthetic_stance import synthetic_stance_pairs  # noqa: E402
 
 log = logging.getLogger("train")
 
@@ -37,16 +38,19 @@ def build_train(root: Path, args: argparse.Namespace) -> list[D.Pair]:
     negated = D.negated_pairs(kp_stance + ibm_train, args.negate, rng) if args.negate else []
     framed = D.framed_pairs(kp_stance + ibm_train, args.framed, rng) if args.framed else []
     targets = D.ibm_claim_targets(root) * args.claim_targets
+    synthetic = synthetic_stance_pairs(rng) * args.synthetic
     match = D.argkp_match(root, "train")
     pos = _sample([p for p in match if p.label == 1], args.match_pos, rng)
     neg = [p for p in match if p.label == 0]
     neg = rng.sample(neg, min(len(neg), int(len(pos) * args.neg_ratio)))
     same = D.argkp_argument_pairs(root, "train", args.argument_pairs, args.neg_ratio, rng) \
         if args.argument_pairs else []
-    log.info("vast %d argkp-stance %d ibm %d claim targets %d off-topic %d negated %d framed %d "
-             "match +%d -%d argument pairs %d", len(vast), len(kp_stance), len(ibm_train),
-             len(targets), len(neutrals), len(negated), len(framed), len(pos), len(neg), len(same))
-    return vast + kp_stance + ibm_train + targets + neutrals + negated + framed + pos + neg + same
+    log.info("vast %d argkp-stance %d ibm %d claim targets %d synthetic %d off-topic %d negated %d "
+             "framed %d match +%d -%d argument pairs %d", len(vast), len(kp_stance), len(ibm_train),
+             len(targets), len(synthetic), len(neutrals), len(negated), len(framed), len(pos),
+             len(neg), len(same))
+    return (vast + kp_stance + ibm_train + targets + synthetic + neutrals + negated + framed + pos
+            + neg + same)
 
 
 def _sample(pairs: list[D.Pair], n: int, rng: random.Random) -> list[D.Pair]:
@@ -163,6 +167,8 @@ def main() -> None:
                    help="share of pro/con motion pairs added again as their framing (target, polarity)")
     p.add_argument("--claim-targets", type=int, default=0,
                    help="times to add each IBM training claim read against its own target phrase")
+    p.add_argument("--synthetic", type=int, default=0,
+                   help="times to add the template pairs of synthetic_stance.py (0: none)")
     p.add_argument("--vast-n", type=int, default=5000)
     p.add_argument("--argkp-n", type=int, default=3000)
     p.add_argument("--match-pos", type=int, default=2500)
