@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from policylens.ingest.dates import find_dates, month_number, safe_date
+from policylens.ingest.dates import MONTH_NAMES, find_dates, month_number, safe_date
 
 __all__ = ["KnownEvent", "EventRef", "load_known_events", "find_event_refs", "STATUS_KINDS"]
 
@@ -54,9 +54,7 @@ _AHEAD_RE = re.compile(
     r"\b(?:ahead of|in the run-up to|in advance of|in preparation for|before)\s+(?:the\s+|this\s+)?$",
     re.IGNORECASE,
 )
-_MONTH_WORD_RE = re.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
+_MONTH_WORD_RE = re.compile(rf"\b({MONTH_NAMES})\b")
 # "summit held in Madrid on June 29th-30th", "summit of July 2024": a date that
 # belongs to the summit itself, not to the rest of the clause ("since 2022").
 _RIGHT_DATE_RE = re.compile(

@@ -11,6 +11,7 @@ other debates (``tests/fixtures/aspect_dev.jsonl``), the seeds' gold aspects rea
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -55,7 +56,7 @@ def aspect_by_words(sentence: str, question: str = "") -> str | None:
     """The aspect whose words the sentence uses most, None on a tie or no such word. Words of the
     question itself do not count: every sentence of its debate shares them ("summit" when the
     question is about attending summits, "oil" in a debate on buying oil)."""
-    asked = re.findall(r"\w[\w'-]*", question.lower())
+    asked = _question_words(question)
     counts = sorted(((sum(not _asked(m.group(0), asked) for m in p.finditer(sentence)), name)
                      for name, p in KEYWORDS.items()), reverse=True)
     if counts[0][0] == 0 or counts[0][0] == counts[1][0]:
@@ -63,7 +64,13 @@ def aspect_by_words(sentence: str, question: str = "") -> str | None:
     return counts[0][1]
 
 
-def _asked(hit: str, asked: list[str]) -> bool:
+@lru_cache(maxsize=256)
+def _question_words(question: str) -> tuple[str, ...]:
+    """The question's words, lower-cased: a document's sentences share one question."""
+    return tuple(re.findall(r"\w[\w'-]*", question.lower()))
+
+
+def _asked(hit: str, asked: tuple[str, ...]) -> bool:
     return any(word.startswith(hit.lower()) for word in asked)
 
 

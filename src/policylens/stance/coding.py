@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from ..ingest.dates import MONTH_NAMES
 from .aspect import classify_aspects
 from .framing import framed_stance
 from .model import STANCES, CrossEncoder
@@ -33,7 +34,7 @@ ARGUMENT_CUES = re.compile(
 NOT_CUES = re.compile(
     r"(?<=\S )May\b|^\W*May(?= \d)|"
     r"\b(?i:since) (?=\d|(?i:then|early|late|mid|last|the (?:start|end|beginning))\b|\w+ing\b|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)")
+    rf"(?:{MONTH_NAMES})\b)")
 # A sentence that is itself a question (a heading such as "Why is Seoul interested in NATO?")
 # asks rather than argues; a report that quotes a question ("He asked: 'Why …?'") is not one.
 QUESTION = re.compile(
