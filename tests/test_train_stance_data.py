@@ -54,3 +54,25 @@ def test_synthetic_pairs_take_the_side_of_course_times_judgement() -> None:
     per_subject_doing, per_subject_holding = len(judgements) + 3, len(plain) + 3  # + 3 reports
     assert len(pairs) == len(DEBATES) * 2 * (per_subject_doing + per_subject_holding)
     assert not any("Korea" in p.text_a + p.text_b or "NATO" in p.text_a + p.text_b for p in pairs)
+
+
+PROSE_FILES = sorted((Path(__file__).resolve().parents[1] / "train" / "data").glob("policy_prose_*.jsonl"))
+PROSE_TEST = Path(__file__).parent / "fixtures" / "stance_prose_test.jsonl"
+
+
+def test_written_prose_keeps_its_labels_and_debates() -> None:
+    pairs = D.written_prose(PROSE_FILES)
+    assert PROSE_FILES and len(pairs) >= 200 * len(PROSE_FILES)
+    assert all(p.task == "stance" and p.group.startswith("prose:") for p in pairs)
+    for debate in {p.group for p in pairs}:  # every debate argues both sides and reports
+        assert {p.label for p in pairs if p.group == debate} == {0, 1, 2}, debate
+
+
+def test_written_prose_test_debates_are_not_trained_on_nor_about_the_evaluated_debate() -> None:
+    train = D.written_prose(PROSE_FILES)
+    test = D.written_prose([PROSE_TEST])
+    assert len(test) >= 300
+    assert not {p.text_a for p in train} & {p.text_a for p in test}
+    assert not {p.text_b for p in train} & {p.text_b for p in test}
+    texts = [p.text_a + " " + p.text_b for p in train + test]
+    assert not any("Korea" in t or "NATO summit" in t for t in texts)

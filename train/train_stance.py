@@ -34,9 +34,11 @@ def build_train(root: Path, args: argparse.Namespace) -> list[D.Pair]:
     vast = _sample(D.vast_train(root), args.vast_n, rng)
     kp_stance = _sample(D.argkp_stance(root, "train", rng), args.argkp_n, rng)
     ibm_train, _ = D.ibm_split(root)
-    neutrals = D.off_topic_neutrals(kp_stance + ibm_train, args.off_topic, rng)
-    negated = D.negated_pairs(kp_stance + ibm_train, args.negate, rng) if args.negate else []
-    framed = D.framed_pairs(kp_stance + ibm_train, args.framed, rng) if args.framed else []
+    prose = D.written_prose([Path(f) for f in args.prose]) * args.prose_times if args.prose else []
+    pool = kp_stance + ibm_train + prose
+    neutrals = D.off_topic_neutrals(pool, args.off_topic, rng)
+    negated = D.negated_pairs(pool, args.negate, rng) if args.negate else []
+    framed = D.framed_pairs(pool, args.framed, rng) if args.framed else []
     targets = D.ibm_claim_targets(root) * args.claim_targets
     synthetic = synthetic_stance_pairs(rng) * args.synthetic
     match = D.argkp_match(root, "train")
@@ -45,12 +47,12 @@ def build_train(root: Path, args: argparse.Namespace) -> list[D.Pair]:
     neg = rng.sample(neg, min(len(neg), int(len(pos) * args.neg_ratio)))
     same = D.argkp_argument_pairs(root, "train", args.argument_pairs, args.neg_ratio, rng) \
         if args.argument_pairs else []
-    log.info("vast %d argkp-stance %d ibm %d claim targets %d synthetic %d off-topic %d negated %d "
-             "framed %d match +%d -%d argument pairs %d", len(vast), len(kp_stance), len(ibm_train),
-             len(targets), len(synthetic), len(neutrals), len(negated), len(framed), len(pos),
-             len(neg), len(same))
-    return (vast + kp_stance + ibm_train + targets + synthetic + neutrals + negated + framed + pos
-            + neg + same)
+    log.info("vast %d argkp-stance %d ibm %d claim targets %d synthetic %d prose %d off-topic %d "
+             "negated %d framed %d match +%d -%d argument pairs %d", len(vast), len(kp_stance),
+             len(ibm_train), len(targets), len(synthetic), len(prose), len(neutrals), len(negated),
+             len(framed), len(pos), len(neg), len(same))
+    return (vast + kp_stance + ibm_train + targets + synthetic + prose + neutrals + negated + framed
+            + pos + neg + same)
 
 
 def _sample(pairs: list[D.Pair], n: int, rng: random.Random) -> list[D.Pair]:
@@ -169,6 +171,9 @@ def main() -> None:
                    help="times to add each IBM training claim read against its own target phrase")
     p.add_argument("--synthetic", type=int, default=0,
                    help="times to add the template pairs of synthetic_stance.py (0: none)")
+    p.add_argument("--prose", nargs="*", default=[],
+                   help="JSON-lines files of written policy prose (train/data/*.jsonl)")
+    p.add_argument("--prose-times", type=int, default=1, help="how many times the prose pairs are added")
     p.add_argument("--vast-n", type=int, default=5000)
     p.add_argument("--argkp-n", type=int, default=3000)
     p.add_argument("--match-pos", type=int, default=2500)
@@ -185,8 +190,9 @@ def main() -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(filename=out / "train.log", level=logging.INFO, format="%(asctime)s %(message)s")
-    meta = {"command": " ".join(sys.argv), "args": vars(args),
-            "data_sha256": {str(f.relative_to(args.data)): D.sha256(f) for f in D.data_files(Path(args.data))}}
+    hashes = {str(f.relative_to(args.data)): D.sha256(f) for f in D.data_files(Path(args.data))}
+    hashes.update({f: D.sha256(Path(f)) for f in args.prose})
+    meta = {"command": " ".join(sys.argv), "args": vars(args), "data_sha256": hashes}
     (out / "meta.json").write_text(json.dumps(meta, indent=2))
     train(args)
 

@@ -9,6 +9,7 @@ from typing import Callable
 
 from ..errors import PolicylensError
 from .sample_meta import SAMPLE_GOLD
+from .stance_prose import PROSE_TEST
 
 DEFAULT_SHARED = Path(os.environ.get("POLICYLENS_SHARED", "../shared"))
 Scores = dict[str, float]
@@ -65,6 +66,12 @@ def _stance_corpora(shared: Path) -> Scores:
     return score_stance_corpora(shared)
 
 
+def _stance_prose(shared: Path) -> Scores:
+    from .stance_prose import score_prose
+
+    return score_prose()
+
+
 def _seeds_stance(shared: Path) -> Scores:
     from .seeds_stance import score_seeds_stance
 
@@ -84,6 +91,7 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "stance": (("stance/vast/vast_dev.reduced.csv", "stance/argkp2021/kpm_data",
                 "stance/ibm_claim_stance/claim_stance_train.csv"), _stance_corpora),
     "seeds_stance": (("gold/seeds.json", "corpus/seeds"), _seeds_stance),
+    "stance#prose": ((str(PROSE_TEST),), _stance_prose),
 }
 
 
