@@ -53,7 +53,10 @@ def export(checkpoint: Path | None, out: Path, data_root: Path) -> None:
                           "stance_logits": {0: "batch"}, "match_logit": {0: "batch"}, "pooled": {0: "batch"}},
             opset_version=17, dynamo=False,
         )
-        quantize_dynamic(str(fp32), str(out / "model.int8.onnx"), weight_type=QuantType.QInt8)
+        # One scale per output channel: per-tensor int8 lost what fine-tuning learnt (session 21:
+        # argmax agreement with the float model on VAST train 0.933 per tensor, 0.977 per channel).
+        quantize_dynamic(str(fp32), str(out / "model.int8.onnx"), weight_type=QuantType.QInt8,
+                         per_channel=True)
     shutil.copy(model_dir / "tokenizer.json", out / "tokenizer.json")
     if checkpoint is not None:
         write_training_record(checkpoint, out, data_root)

@@ -192,8 +192,9 @@ CHECK_PAIRS = [
 
 
 def requantized_matches(onnx_path: Path, model: CrossEncoder) -> tuple[int, list[str]]:
-    """Export the rebuilt model and quantize it as train/export_onnx.py does; returns the number of
-    initializers and those that differ from the shipped file's (none if the rebuild is exact)."""
+    """Export the rebuilt model and quantize it as the shipped file was (per tensor, or per
+    channel as train/export_onnx.py now does); returns the number of initializers and those that
+    differ from the shipped file's (none if the rebuild is exact)."""
     import tempfile
     import warnings
 
@@ -210,9 +211,11 @@ def requantized_matches(onnx_path: Path, model: CrossEncoder) -> tuple[int, list
         torch.onnx.export(wrapper, (ids, torch.ones_like(ids), torch.zeros_like(ids)), f"{tmp}/fp32.onnx",
                           input_names=names, output_names=outputs, opset_version=17, dynamo=False,
                           dynamic_axes={**{n: axes for n in names}, **{n: {0: "batch"} for n in outputs}})
-        quantize_dynamic(f"{tmp}/fp32.onnx", f"{tmp}/int8.onnx", weight_type=QuantType.QInt8)
+        shipped = {t.name: numpy_helper.to_array(t) for t in onnx.load(str(onnx_path)).graph.initializer}
+        per_channel = any(n.endswith("_scale") and a.size > 1 for n, a in shipped.items())
+        quantize_dynamic(f"{tmp}/fp32.onnx", f"{tmp}/int8.onnx", weight_type=QuantType.QInt8,
+                         per_channel=per_channel)
         again = {t.name: numpy_helper.to_array(t) for t in onnx.load(f"{tmp}/int8.onnx").graph.initializer}
-    shipped = {t.name: numpy_helper.to_array(t) for t in onnx.load(str(onnx_path)).graph.initializer}
     differ = [n for n in shipped.keys() | again.keys()
               if n not in shipped or n not in again or shipped[n].shape != again[n].shape
               or not np.array_equal(shipped[n], again[n])]

@@ -69,7 +69,7 @@ def _stance_corpora(shared: Path) -> Scores:
 def _stance_prose(shared: Path) -> Scores:
     from .stance_prose import score_prose
 
-    return score_prose()
+    return {f"prose.{k}": v for k, v in score_prose().items()}
 
 
 def _seeds_stance(shared: Path) -> Scores:
