@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import require_shared
+from policylens.eval.stance_prose import PROSE_TEST
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
 import data as D  # noqa: E402
@@ -57,7 +58,6 @@ def test_synthetic_pairs_take_the_side_of_course_times_judgement() -> None:
 
 
 PROSE_FILES = sorted((Path(__file__).resolve().parents[1] / "train" / "data").glob("policy_prose_*.jsonl"))
-PROSE_TEST = Path(__file__).parent / "fixtures" / "stance_prose_test.jsonl"
 
 
 def test_written_prose_keeps_its_labels_and_debates() -> None:

@@ -161,22 +161,13 @@ def _ibm_heldout_topics(rows: list[dict]) -> set[str]:
 _NEGATABLE = re.compile(r"(?i)\b(should|would|must|can|is|are|will)\b(?!\s+not\b)")
 
 
-SIDES = {"pro": 0, "con": 1, "neutral": 2}
-
-
 def written_prose(paths: list[Path]) -> list[Pair]:
     """Stance pairs from JSON lines {"debate", "question", "text", "stance"}: sentences of
     analytic policy prose written for policylens, on debates the tool is not evaluated on."""
-    import json
+    from policylens.eval.stance_prose import SIDES, read_prose
 
-    pairs = []
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                pairs.append(Pair(row["question"], row["text"], "stance", SIDES[row["stance"]],
-                                  "prose:" + row["debate"]))
-    return pairs
+    return [Pair(row["question"], row["text"], "stance", SIDES[row["stance"]], "prose:" + row["debate"])
+            for path in paths for row in read_prose(path)]
 
 
 def negated_motion(motion: str) -> str | None:

@@ -14,14 +14,15 @@ from pathlib import Path
 import numpy as np
 
 from ..stance.framing import framed_stance
-from ..stance.model import load_model
+from ..stance.model import STANCES, load_model
 from .stance_corpora import f1_scores
 
 PROSE_TEST = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "stance_prose_test.jsonl"
-SIDES = {"pro": 0, "con": 1, "neutral": 2}
+SIDES = {stance: i for i, stance in enumerate(STANCES)}  # the head's output order
 
 
 def read_prose(path: Path = PROSE_TEST) -> list[dict]:
+    """The rows of a written-prose file (the test, or a training file under train/data)."""
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
