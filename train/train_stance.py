@@ -103,6 +103,7 @@ def train(args: argparse.Namespace) -> None:
         model.load_state_dict(torch.load(args.init, map_location="cpu"))
     freeze_lower(model, args.freeze_layers)
     model.train()
+    teacher = load_teacher(str(model_dir), args.teacher) if args.teacher else None
     steps_per_epoch = len(make_batches(items, args.batch, random.Random(0)))
     total = steps_per_epoch * args.epochs
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
@@ -115,7 +116,10 @@ def train(args: argparse.Namespace) -> None:
         for batch in make_batches(items, args.batch, rng):
             inputs, labels, task = collate(batch)
             stance, match, _ = model(**inputs)
-            loss = ce(stance, labels) if task == "stance" else bce(match, labels.float())
+            if task == "stance":
+                loss = ce(stance, labels)
+            else:
+                loss = bce(match, match_target(labels, teacher, inputs, args.distill))
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step(); sched.step(); opt.zero_grad()
@@ -135,6 +139,28 @@ def train(args: argparse.Namespace) -> None:
         if time.time() - start > args.max_minutes * 60:
             log.info("time budget reached; stopping")
             break
+
+
+def load_teacher(model_dir: str, checkpoint: str) -> CrossEncoder:
+    """A frozen copy of an earlier model whose key-point matching the run should keep."""
+    teacher = CrossEncoder(model_dir)
+    teacher.load_state_dict(torch.load(checkpoint, map_location="cpu"))
+    teacher.eval()
+    for p in teacher.parameters():
+        p.requires_grad = False
+    return teacher
+
+
+def match_target(labels: torch.Tensor, teacher: CrossEncoder | None, inputs: dict,
+                 weight: float) -> torch.Tensor:
+    """The match head's target: the gold label, mixed with the teacher's probability
+    (soft-target distillation, Hinton et al., 2015) when a teacher is given."""
+    target = labels.float()
+    if teacher is None or weight <= 0:
+        return target
+    with torch.no_grad():
+        _, taught, _ = teacher(**inputs)
+    return (1 - weight) * target + weight * torch.sigmoid(taught)
 
 
 def freeze_lower(model: CrossEncoder, layers: int) -> None:
@@ -186,13 +212,20 @@ def main() -> None:
     p.add_argument("--max-minutes", type=float, default=55)
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--init", default="", help="checkpoint to start from (default: pre-trained MiniLM)")
+    p.add_argument("--teacher", default="",
+                   help="checkpoint whose key-point matching to keep: its match probability is "
+                        "mixed into the match targets (see --distill)")
+    p.add_argument("--distill", type=float, default=0.5,
+                   help="with --teacher, the teacher's share of each match target (0 to 1)")
     args = p.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(filename=out / "train.log", level=logging.INFO, format="%(asctime)s %(message)s")
     hashes = {str(f.relative_to(args.data)): D.sha256(f) for f in D.data_files(Path(args.data))}
     hashes.update({f: D.sha256(Path(f)) for f in args.prose})
-    meta = {"command": " ".join(sys.argv), "args": vars(args), "data_sha256": hashes}
+    starts = {f: D.sha256(Path(f)) for f in (args.init, args.teacher) if f}
+    meta = {"command": " ".join(sys.argv), "args": vars(args), "data_sha256": hashes,
+            "checkpoint_sha256": starts}
     (out / "meta.json").write_text(json.dumps(meta, indent=2))
     train(args)
 
