@@ -1,6 +1,7 @@
 """Average the weights of fine-tuned checkpoints that share a start into one checkpoint: a
 uniform model soup (Wortsman et al., 2022). Runs of one recipe that differ only in their seed
-land near each other, and their mean is one model that scores like the mean of the draws.
+land near each other; their mean is one model, which scored at least the draws' mean on most
+dev scores (notes/ISSUE-4.md, session 22).
 
     python train/soup.py --out train/runs/soup5 train/runs/v18/epoch-1.pt train/runs/v18b/epoch-1.pt
 
@@ -44,9 +45,11 @@ def member_record(checkpoint: Path) -> dict:
 
 
 def soup_meta(members: list[dict]) -> dict:
-    data = members[0]["data_sha256"]
+    data, start = members[0]["data_sha256"], members[0]["init"]
     if any(m["data_sha256"] != data for m in members):
         sys.exit("soup: the members were trained on different data; a soup needs one recipe")
+    if any(m["init"] != start for m in members):
+        sys.exit("soup: the members start from different checkpoints; average runs of one start")
     return {"command": " ".join(["train/soup.py", *sys.argv[1:]]),
             "args": {"seed": None, "soup_of": len(members)},
             "members": [{k: v for k, v in m.items() if k != "data_sha256"} for m in members],
