@@ -51,7 +51,6 @@ def soup_meta(members: list[dict]) -> dict:
     if any(m["init"] != start for m in members):
         sys.exit("soup: the members start from different checkpoints; average runs of one start")
     return {"command": " ".join(["train/soup.py", *sys.argv[1:]]),
-            "args": {"seed": None, "soup_of": len(members)},
             "members": [{k: v for k, v in m.items() if k != "data_sha256"} for m in members],
             "data_sha256": data}
 
