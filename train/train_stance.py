@@ -24,6 +24,7 @@ from torch import nn
 sys.path.insert(0, str(Path(__file__).parent))
 import data as D  # noqa: E402
 from model_def import CrossEncoder  # noqa: E402
+from negation import negated_claim_pairs  # noqa: E402
 from synthetic_stance import synthetic_stance_pairs  # noqa: E402
 
 log = logging.getLogger("train")
@@ -39,6 +40,9 @@ def build_train(root: Path, args: argparse.Namespace) -> list[D.Pair]:
     neutrals = D.off_topic_neutrals(pool, args.off_topic, rng)
     negated = D.negated_pairs(pool, args.negate, rng) if args.negate else []
     framed = D.framed_pairs(pool, args.framed, rng) if args.framed else []
+    negated_claims = negated_claim_pairs(kp_stance + ibm_train, args.negate_claims,
+                                         random.Random(args.seed + 1)) \
+        if args.negate_claims else []
     targets = D.ibm_claim_targets(root) * args.claim_targets
     synthetic = synthetic_stance_pairs(rng) * args.synthetic
     match = D.argkp_match(root, "train")
@@ -48,11 +52,11 @@ def build_train(root: Path, args: argparse.Namespace) -> list[D.Pair]:
     same = D.argkp_argument_pairs(root, "train", args.argument_pairs, args.neg_ratio, rng) \
         if args.argument_pairs else []
     log.info("vast %d argkp-stance %d ibm %d claim targets %d synthetic %d prose %d off-topic %d "
-             "negated %d framed %d match +%d -%d argument pairs %d", len(vast), len(kp_stance),
-             len(ibm_train), len(targets), len(synthetic), len(prose), len(neutrals), len(negated),
-             len(framed), len(pos), len(neg), len(same))
+             "negated %d framed %d negated claims %d match +%d -%d argument pairs %d", len(vast),
+             len(kp_stance), len(ibm_train), len(targets), len(synthetic), len(prose), len(neutrals),
+             len(negated), len(framed), len(negated_claims), len(pos), len(neg), len(same))
     return (vast + kp_stance + ibm_train + targets + synthetic + prose + neutrals + negated + framed
-            + pos + neg + same)
+            + negated_claims + pos + neg + same)
 
 
 def _sample(pairs: list[D.Pair], n: int, rng: random.Random) -> list[D.Pair]:
@@ -191,6 +195,9 @@ def main() -> None:
     p.add_argument("--off-topic", type=int, default=800)
     p.add_argument("--negate", type=float, default=0.0,
                    help="share of argument pairs added again with the motion negated, side flipped")
+    p.add_argument("--negate-claims", type=float, default=0.0,
+                   help="share of ArgKP/IBM arguments added again with the main clause negated "
+                        "(or un-negated), side flipped")
     p.add_argument("--framed", type=float, default=0.0,
                    help="share of pro/con motion pairs added again as their framing (target, polarity)")
     p.add_argument("--claim-targets", type=int, default=0,
