@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import export_jsonl
-from policylens.eval.seeds_stance import found_keypoints, furniture_keypoints
+from policylens.eval.seeds_stance import evidence_funnel, found_keypoints, furniture_keypoints
 
 MIN_KEYPOINTS_FOUND = 11
 # The issue's targets. The shipped model (v8) does not reach them yet (measured: 4 of 5
@@ -32,3 +32,39 @@ def test_most_gold_key_points_are_found_on_their_side(seeds_project: Path, seeds
 
 def test_no_key_point_is_built_from_page_furniture(seeds_project: Path, seeds_gold: dict) -> None:
     assert furniture_keypoints(export_jsonl(seeds_project, "keypoints"), seeds_gold["documents"]) == 0
+
+
+def test_the_evidence_funnel_narrows_from_claims_to_key_points(seeds_project: Path, seeds_gold: dict) -> None:
+    import sqlite3
+
+    db = sqlite3.connect(seeds_project / "policylens.db")
+    try:
+        funnel = evidence_funnel(db, seeds_gold["key_points"])
+    finally:
+        db.close()
+    assert 1 >= funnel["evidence_claimed"] >= funnel["evidence_on_side"] >= funnel["evidence_in_keypoints"] > 0
+
+
+def test_the_evidence_funnel_counts_each_step() -> None:
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.executescript("""
+        CREATE TABLE documents (id TEXT, source TEXT);
+        CREATE TABLE claims (id TEXT, doc_id TEXT, sentence TEXT, stance TEXT, is_claim INTEGER);
+        CREATE TABLE keypoints (id TEXT, side TEXT);
+        CREATE TABLE keypoint_claims (keypoint_id TEXT, claim_id TEXT);
+        INSERT INTO documents VALUES ('d1', 'a.html'), ('d2', 'b.html');
+        INSERT INTO claims VALUES
+            ('c1', 'd1', 'Arms sales to Poland will grow fast.', 'pro', 1),
+            ('c2', 'd1', 'China will retaliate against Seoul.', 'pro', 1),
+            ('c3', 'd2', 'Voters care about prices, not summits.', 'con', 0);
+        INSERT INTO keypoints VALUES ('k1', 'pro');
+        INSERT INTO keypoint_claims VALUES ('k1', 'c1');
+    """)
+    gold = [{"side": "pro", "evidence": [{"source": "a.html", "quote": "Arms sales to Poland will grow"}]},
+            {"side": "con", "evidence": [{"source": "a.html", "quote": "China will retaliate"},
+                                         {"source": "b.html", "quote": "Voters care about prices"},
+                                         {"source": "b.html", "quote": "not in any claim"}]}]
+    assert evidence_funnel(db, gold) == {"evidence_claimed": 0.5, "evidence_on_side": 0.25,
+                                         "evidence_in_keypoints": 0.25}

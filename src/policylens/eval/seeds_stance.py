@@ -3,6 +3,9 @@
 A produced key point finds a gold one when it is on the same side, one of its quotes comes
 from a gold source and overlaps a gold evidence quote, and its label says the same thing
 (the match head scores label and gold text at least 0.5 in both directions on average).
+The gold evidence quotes are also followed through the stages (``evidence_funnel``): the
+share that the claims stage takes as claims, as claims on the gold side, and that end in a key
+point on that side. A key point lost after the last step was lost by grouping or labelling.
 """
 
 from __future__ import annotations
@@ -56,6 +59,23 @@ def found_keypoints(produced: list[dict], gold_kps: list[dict]) -> list[str]:
     return sorted({g["id"] for (g, _), x, y in zip(candidates, a, b) if (x + y) / 2 >= SAME_LABEL})
 
 
+def evidence_funnel(db: sqlite3.Connection, gold_kps: list[dict]) -> dict[str, float]:
+    """Shares of the gold evidence quotes that are claims, claims on the gold side, and claims
+    in a key point of that side."""
+    claims = db.execute("""SELECT c.id, d.source, c.sentence, c.stance, c.is_claim FROM claims c
+                           JOIN documents d ON d.id = c.doc_id""").fetchall()
+    in_side = {(r[0], r[1]) for r in db.execute(
+        """SELECT kc.claim_id, k.side FROM keypoint_claims kc JOIN keypoints k ON k.id = kc.keypoint_id""")}
+    steps = {"evidence_claimed": 0, "evidence_on_side": 0, "evidence_in_keypoints": 0}
+    quotes = [(e, g["side"]) for g in gold_kps for e in g["evidence"]]
+    for e, side in quotes:
+        hits = [c for c in claims if c[1] == e["source"] and c[4] and quote_overlaps(c[2], e["quote"])]
+        steps["evidence_claimed"] += bool(hits)
+        steps["evidence_on_side"] += any(c[3] == side for c in hits)
+        steps["evidence_in_keypoints"] += any((c[0], side) in in_side for c in hits)
+    return {k: v / max(1, len(quotes)) for k, v in steps.items()}
+
+
 def furniture_keypoints(produced: list[dict], gold_docs: list[dict]) -> int:
     lines = [b for d in gold_docs for b in d.get("boilerplate", []) if len(b.split()) >= 3]
     return sum(any(_words(b) and " ".join(_words(b)) in " ".join(_words(q["sentence"]))
@@ -79,6 +99,7 @@ def score_seeds_stance(shared: Path) -> dict[str, float]:
         try:
             stances = {r["source"]: r["stance"] for r in table_rows(db, "stances")}
             produced = list(table_rows(db, "keypoints"))
+            funnel = evidence_funnel(db, gold["key_points"])
         finally:
             db.close()
     right = sum(stances.get(d["file"]) == d["stance"] for d in gold["documents"])
@@ -87,4 +108,4 @@ def score_seeds_stance(shared: Path) -> dict[str, float]:
             "keypoints_found": float(len(found)),
             "keypoints_recall": len(found) / len(gold["key_points"]),
             "furniture_free": 1.0 - furniture_keypoints(produced, gold["documents"]) / max(1, len(produced)),
-            "aspect_acc": aspect_accuracy(gold["key_points"], gold["question"]["text"])}
+            "aspect_acc": aspect_accuracy(gold["key_points"], gold["question"]["text"]), **funnel}
