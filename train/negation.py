@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from typing import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Token
 
 from data import Pair
 
@@ -22,11 +22,11 @@ CLITIC_HOSTS = {"wo": "will", "ca": "can", "sha": "shall"}  # won't, can't, shan
 Edit = tuple[int, int, str]  # replace text[start:end] with the string
 
 
-def negated_claim(text: str, parse: Callable[[str], object]) -> str | None:
+def negated_claim(text: str, parse: Callable[[str], Doc]) -> str | None:
     """``text`` (one sentence) with its main clause negated, or its negation removed; None when
     the root is not a verb, has a second verb in coordination, or its negation is not a plain
     "not" on the root."""
-    sentences: list[Span] = list(parse(text).sents)  # type: ignore[attr-defined]
+    sentences = list(parse(text).sents)
     if len(sentences) != 1:
         return None  # a second sentence would still argue the first side
     edits = _edits(sentences[0].root)
