@@ -42,6 +42,14 @@ def _sample_ingest(shared: Path) -> Scores:
     return score_sample(Path(str(files("policylens") / "data" / "sample")))
 
 
+def _sample_stance(shared: Path) -> Scores:
+    from importlib.resources import files
+
+    from .sample_stance import score_sample_stance
+
+    return score_sample_stance(Path(str(files("policylens") / "data" / "sample")))
+
+
 def _events_seeds(shared: Path) -> Scores:
     from .events_eval import seeds_events
 
@@ -92,6 +100,7 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
                 "stance/ibm_claim_stance/claim_stance_train.csv"), _stance_corpora),
     "seeds_stance": (("gold/seeds.json", "corpus/seeds"), _seeds_stance),
     "stance#prose": ((str(PROSE_TEST),), _stance_prose),
+    "sample#stance": ((str(SAMPLE_GOLD),), _sample_stance),
 }
 
 

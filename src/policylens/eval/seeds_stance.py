@@ -33,12 +33,13 @@ def quote_overlaps(sentence: str, gold_quote: str) -> bool:
     return bool(want) and sum(w in have for w in want) / len(want) >= QUOTE_OVERLAP
 
 
-def analyse_seeds(shared: Path, gold: dict, project: Path) -> sqlite3.Connection:
+def analyse_corpus(corpus: Path, question: str, project: Path) -> sqlite3.Connection:
+    """``corpus`` analysed for ``question`` into a new project; a reader of its database."""
     from ..project import Project
     from ..run.pipeline import analyze
 
     p = Project(project)
-    analyze(p, (str(shared / "corpus" / "seeds"),), p.settings(progress=False), (gold["question"]["text"],))
+    analyze(p, (str(corpus),), p.settings(progress=False), (question,))
     return p.reader()
 
 
@@ -95,7 +96,7 @@ def score_seeds_stance(shared: Path) -> dict[str, float]:
 
     gold = json.loads((shared / "gold" / "seeds.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        db = analyse_seeds(shared, gold, Path(tmp) / "project")
+        db = analyse_corpus(shared / "corpus" / "seeds", gold["question"]["text"], Path(tmp) / "project")
         try:
             stances = {r["source"]: r["stance"] for r in table_rows(db, "stances")}
             produced = list(table_rows(db, "keypoints"))

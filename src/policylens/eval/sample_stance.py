@@ -1,0 +1,28 @@
+"""Document stances on the bundled sample corpus against tests/fixtures/sample_gold.json.
+
+The sample's ten articles (written for policylens, in its gold beside their stance toward the
+seeds' question) are the first thing a user runs; their stances are read here as the claims
+stage reads any corpus. A second check beside the seeds, on prose of another hand.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from ..store.export import table_rows
+from .sample_meta import SAMPLE_GOLD
+from .seeds_stance import analyse_corpus
+
+
+def score_sample_stance(sample_dir: Path, gold_path: Path = SAMPLE_GOLD) -> dict[str, float]:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = analyse_corpus(sample_dir, gold["question"], Path(tmp) / "project")
+        try:
+            got = {r["source"]: r["stance"] for r in table_rows(db, "stances")}
+        finally:
+            db.close()
+    want = {d["file"]: d["stance"] for d in gold["documents"]}
+    return {"doc_stance_acc": sum(got.get(f) == s for f, s in want.items()) / len(want)}
