@@ -1,8 +1,8 @@
 """Document stances on the bundled sample corpus against tests/fixtures/sample_gold.json.
 
-The sample's ten articles (written for policylens, in its gold beside their stance toward the
-seeds' question) are the first thing a user runs; their stances are read here as the claims
-stage reads any corpus. A second check beside the seeds, on prose of another hand.
+The sample's ten articles were written for policylens, and its gold gives each one's stance
+toward the sample's question. They are the first thing a user runs, and they are read here
+exactly as ``analyze`` reads any corpus: a second check of document stances beside the seeds.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from .seeds_stance import analyse_corpus
 
 
 def score_sample_stance(sample_dir: Path, gold_path: Path = SAMPLE_GOLD) -> dict[str, float]:
+    """Share of the sample's documents whose stance toward the gold question is the gold one."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         db = analyse_corpus(sample_dir, gold["question"], Path(tmp) / "project")
