@@ -34,20 +34,23 @@ def _gsr_actors(shared: Path) -> Scores:
     return gsr_actor_country(shared)
 
 
-def _sample_ingest(shared: Path) -> Scores:
+def _sample_dir() -> Path:
+    """The bundled sample corpus."""
     from importlib.resources import files
 
+    return Path(str(files("policylens") / "data" / "sample"))
+
+
+def _sample_ingest(shared: Path) -> Scores:
     from .sample_meta import score_sample
 
-    return score_sample(Path(str(files("policylens") / "data" / "sample")))
+    return score_sample(_sample_dir())
 
 
 def _sample_stance(shared: Path) -> Scores:
-    from importlib.resources import files
-
     from .sample_stance import score_sample_stance
 
-    return score_sample_stance(Path(str(files("policylens") / "data" / "sample")))
+    return score_sample_stance(_sample_dir())
 
 
 def _events_seeds(shared: Path) -> Scores:

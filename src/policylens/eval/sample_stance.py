@@ -8,22 +8,16 @@ exactly as ``analyze`` reads any corpus: a second check of document stances besi
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
-from ..store.export import table_rows
 from .sample_meta import SAMPLE_GOLD
-from .seeds_stance import analyse_corpus
+from .seeds_stance import analysed, document_stances
 
 
 def score_sample_stance(sample_dir: Path, gold_path: Path = SAMPLE_GOLD) -> dict[str, float]:
     """Share of the sample's documents whose stance toward the gold question is the gold one."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        db = analyse_corpus(sample_dir, gold["question"], Path(tmp) / "project")
-        try:
-            got = {r["source"]: r["stance"] for r in table_rows(db, "stances")}
-        finally:
-            db.close()
+    with analysed(sample_dir, gold["question"]) as db:
+        got = document_stances(db)
     want = {d["file"]: d["stance"] for d in gold["documents"]}
     return {"doc_stance_acc": sum(got.get(f) == s for f, s in want.items()) / len(want)}

@@ -14,7 +14,9 @@ import json
 import re
 import sqlite3
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from ..stance.aspect import classify_aspects
 from ..stance.model import load_model
@@ -33,14 +35,28 @@ def quote_overlaps(sentence: str, gold_quote: str) -> bool:
     return bool(want) and sum(w in have for w in want) / len(want) >= QUOTE_OVERLAP
 
 
-def analyse_corpus(corpus: Path, question: str, project: Path) -> sqlite3.Connection:
-    """``corpus`` analysed for ``question`` into a new project; a reader of its database."""
+@contextmanager
+def analysed(corpus: Path, question: str) -> Iterator[sqlite3.Connection]:
+    """``corpus`` analysed for ``question`` into a throw-away project: a reader of its database,
+    closed (and the project removed) on leaving."""
     from ..project import Project
     from ..run.pipeline import analyze
 
-    p = Project(project)
-    analyze(p, (str(corpus),), p.settings(progress=False), (question,))
-    return p.reader()
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Project(Path(tmp) / "project")
+        analyze(p, (str(corpus),), p.settings(progress=False), (question,))
+        db = p.reader()
+        try:
+            yield db
+        finally:
+            db.close()
+
+
+def document_stances(db: sqlite3.Connection) -> dict[str, str]:
+    """Each input file's stance toward the (one) question."""
+    from ..store.export import table_rows
+
+    return {r["source"]: r["stance"] for r in table_rows(db, "stances")}
 
 
 def found_keypoints(produced: list[dict], gold_kps: list[dict]) -> list[str]:
@@ -95,14 +111,10 @@ def score_seeds_stance(shared: Path) -> dict[str, float]:
     from ..store.export import table_rows
 
     gold = json.loads((shared / "gold" / "seeds.json").read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        db = analyse_corpus(shared / "corpus" / "seeds", gold["question"]["text"], Path(tmp) / "project")
-        try:
-            stances = {r["source"]: r["stance"] for r in table_rows(db, "stances")}
-            produced = list(table_rows(db, "keypoints"))
-            funnel = evidence_funnel(db, gold["key_points"])
-        finally:
-            db.close()
+    with analysed(shared / "corpus" / "seeds", gold["question"]["text"]) as db:
+        stances = document_stances(db)
+        produced = list(table_rows(db, "keypoints"))
+        funnel = evidence_funnel(db, gold["key_points"])
     right = sum(stances.get(d["file"]) == d["stance"] for d in gold["documents"])
     found = found_keypoints(produced, gold["key_points"])
     return {"doc_stance_acc": right / len(gold["documents"]),
