@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import export_jsonl
-from policylens.eval.seeds_stance import evidence_funnel, found_keypoints, furniture_keypoints
+from policylens.eval.seeds_stance import evidence_funnel, found_keypoints, furniture_keypoints, maximum_matching
 
 MIN_KEYPOINTS_FOUND = 11
 # The issue's targets. The shipped model (v8) does not reach them yet (measured: 4 of 5
-# document stances, 4 of 13 key points; the eval gate pins those as floors). These tests stay as
+# document stances, 7 of 13 key points; the eval gate pins those as floors). These tests stay as
 # the definition of done and pass, not xfail, once a better model ships.
 NOT_YET = pytest.mark.xfail(reason="issue 4 target not reached by the shipped model (v8); see notes/ISSUE-4.md",
                             strict=False)
@@ -68,3 +68,31 @@ def test_the_evidence_funnel_counts_each_step() -> None:
                                          {"source": "b.html", "quote": "not in any claim"}]}]
     assert evidence_funnel(db, gold) == {"evidence_claimed": 0.5, "evidence_on_side": 0.25,
                                          "evidence_in_keypoints": 0.25}
+
+
+def test_a_maximum_matching_gives_each_key_point_one_gold_point() -> None:
+    assert maximum_matching([("P4", 4), ("P6", 4), ("P6", 3)]) == {"P4", "P6"}
+    assert len(maximum_matching([("A", 1), ("B", 1)])) == 1
+    assert maximum_matching([]) == set()
+
+
+def _gold(kid: str, text: str, quote: str) -> dict:
+    return {"id": kid, "side": "con", "text": text, "evidence": [{"source": "a.html", "quote": quote}]}
+
+
+def test_a_label_that_is_the_gold_evidence_says_the_same_thing() -> None:
+    quote = "most voters are not concerned with their president missing a distant summit"
+    gold = [_gold("C6", "Domestic economic priorities come first", quote)]
+    produced = [{"side": "con", "label": "Most voters are not concerned with their president missing a distant summit",
+                 "quotes": [{"source": "a.html", "sentence": quote}]}]
+    assert found_keypoints(produced, gold) == ["C6"]
+    assert found_keypoints([{**produced[0], "side": "pro"}], gold) == []
+
+
+def test_one_key_point_finds_one_gold_point_however_many_its_quotes_touch() -> None:
+    gold = [_gold("C1", "Seoul's ties with China suffer", "relations with China would sour quickly"),
+            _gold("C2", "Russia may arm North Korea", "Moscow could send Pyongyang missile parts")]
+    quotes = [{"source": "a.html", "sentence": "Relations with China would sour quickly."},
+              {"source": "a.html", "sentence": "Moscow could send Pyongyang missile parts."}]
+    produced = [{"side": "con", "label": "Relations with China would sour quickly", "quotes": quotes}]
+    assert found_keypoints(produced, gold) == ["C1"]

@@ -1,8 +1,11 @@
 """Stances and key points on the five seed articles against ../shared/gold/seeds.json.
 
 A produced key point finds a gold one when it is on the same side, one of its quotes comes
-from a gold source and overlaps a gold evidence quote, and its label says the same thing
-(the match head scores label and gold text at least 0.5 in both directions on average).
+from a gold source and overlaps a gold evidence quote, and its label says the same thing: the
+label is itself one of the point's gold evidence quotes, or the match head scores label and
+gold text at least 0.5 in both directions on average. Each produced key point finds at most one
+gold point (a maximum matching). ``keypoints_found_by_head`` keeps the earlier count (the head
+alone judges, and one key point may find several gold ones).
 The gold evidence quotes are also followed through the stages (``evidence_funnel``): the
 share that the claims stage takes as claims, as claims on the gold side, and that end in a key
 point on that side. A key point lost after the last step was lost by grouping or labelling.
@@ -60,20 +63,59 @@ def document_stances(db: sqlite3.Connection) -> dict[str, str]:
 
 
 def found_keypoints(produced: list[dict], gold_kps: list[dict]) -> list[str]:
-    """Ids of the gold key points that some produced key point makes, on the right side."""
-    candidates = []
-    for g in gold_kps:
-        for kp in produced:
+    """Ids of the gold key points that some produced key point makes, on the right side, each
+    produced key point finding at most one."""
+    pairs = _label_pairs(produced, gold_kps)
+    accepted = [(g["id"], i) for (g, i), by_head in zip(pairs, _head_says_same(pairs, produced))
+                if by_head or _label_is_evidence(produced[i]["label"], g)]
+    return sorted(maximum_matching(accepted))
+
+
+def found_keypoints_by_head(produced: list[dict], gold_kps: list[dict]) -> list[str]:
+    """The earlier count: the match head alone judges the label, and one produced key point may
+    find several gold ones."""
+    pairs = _label_pairs(produced, gold_kps)
+    return sorted({g["id"] for (g, _), ok in zip(pairs, _head_says_same(pairs, produced)) if ok})
+
+
+def _label_pairs(produced: list[dict], gold_kps: list[dict]) -> list[tuple[dict, int]]:
+    """(gold point, index of a produced key point) on the same side with a quote of its evidence."""
+    return [(g, i) for g in gold_kps for i, kp in enumerate(produced)
             if kp["side"] == g["side"] and any(
-                    q["source"] == e["source"] and quote_overlaps(q["sentence"], e["quote"])
-                    for q in kp["quotes"] for e in g["evidence"]):
-                candidates.append((g, kp))
-    if not candidates:
+                q["source"] == e["source"] and quote_overlaps(q["sentence"], e["quote"])
+                for q in kp["quotes"] for e in g["evidence"])]
+
+
+def _head_says_same(pairs: list[tuple[dict, int]], produced: list[dict]) -> list[bool]:
+    if not pairs:
         return []
+    texts = [(g["text"], produced[i]["label"]) for g, i in pairs]
     model = load_model()
-    a = model.match([(g["text"], kp["label"]) for g, kp in candidates])
-    b = model.match([(kp["label"], g["text"]) for g, kp in candidates])
-    return sorted({g["id"] for (g, _), x, y in zip(candidates, a, b) if (x + y) / 2 >= SAME_LABEL})
+    a, b = model.match(texts), model.match([(y, x) for x, y in texts])
+    return [bool((x + y) / 2 >= SAME_LABEL) for x, y in zip(a, b)]
+
+
+def _label_is_evidence(label: str, gold_kp: dict) -> bool:
+    return any(quote_overlaps(label, e["quote"]) for e in gold_kp["evidence"])
+
+
+def maximum_matching(edges: list[tuple[str, int]]) -> set[str]:
+    """The left ends of a largest set of edges no two of which share an end (augmenting paths)."""
+    right_of: dict[str, list[int]] = {}
+    for left, right in edges:
+        right_of.setdefault(left, []).append(right)
+    owner: dict[int, str] = {}
+
+    def augment(left: str, seen: set[int]) -> bool:
+        for right in right_of[left]:
+            if right not in seen:
+                seen.add(right)
+                if right not in owner or augment(owner[right], seen):
+                    owner[right] = left
+                    return True
+        return False
+
+    return {left for left in right_of if augment(left, set())}
 
 
 def evidence_funnel(db: sqlite3.Connection, gold_kps: list[dict]) -> dict[str, float]:
@@ -119,6 +161,7 @@ def score_seeds_stance(shared: Path) -> dict[str, float]:
     found = found_keypoints(produced, gold["key_points"])
     return {"doc_stance_acc": right / len(gold["documents"]),
             "keypoints_found": float(len(found)),
+            "keypoints_found_by_head": float(len(found_keypoints_by_head(produced, gold["key_points"]))),
             "keypoints_recall": len(found) / len(gold["key_points"]),
             "furniture_free": 1.0 - furniture_keypoints(produced, gold["documents"]) / max(1, len(produced)),
             "aspect_acc": aspect_accuracy(gold["key_points"], gold["question"]["text"]), **funnel}
