@@ -9,6 +9,7 @@ from typing import Callable
 
 from ..errors import PolicylensError
 from .sample_meta import SAMPLE_GOLD
+from .sample_stance import SAMPLE_KEYPOINTS
 from .stance_prose import PROSE_TEST
 
 DEFAULT_SHARED = Path(os.environ.get("POLICYLENS_SHARED", "../shared"))
@@ -103,7 +104,7 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
                 "stance/ibm_claim_stance/claim_stance_train.csv"), _stance_corpora),
     "seeds_stance": (("gold/seeds.json", "corpus/seeds"), _seeds_stance),
     "stance#prose": ((str(PROSE_TEST),), _stance_prose),
-    "sample#stance": ((str(SAMPLE_GOLD),), _sample_stance),
+    "sample#stance": ((str(SAMPLE_GOLD), str(SAMPLE_KEYPOINTS)), _sample_stance),
 }
 
 

@@ -149,6 +149,18 @@ def aspect_accuracy(gold_kps: list[dict], question: str = "") -> float:
     return sum(a == want for (a, _), (_, want) in zip(got, quotes)) / len(quotes)
 
 
+def keypoint_scores(db: sqlite3.Connection, gold_kps: list[dict]) -> dict[str, float]:
+    """The gold key points found (by the corrected judge and by the head alone), as a count and
+    a share, and the gold evidence funnel."""
+    from ..store.export import table_rows
+
+    produced = list(table_rows(db, "keypoints"))
+    found = found_keypoints(produced, gold_kps)
+    return {"keypoints_found": float(len(found)),
+            "keypoints_found_by_head": float(len(found_keypoints_by_head(produced, gold_kps))),
+            "keypoints_recall": len(found) / len(gold_kps), **evidence_funnel(db, gold_kps)}
+
+
 def score_seeds_stance(shared: Path) -> dict[str, float]:
     from ..store.export import table_rows
 
@@ -156,12 +168,8 @@ def score_seeds_stance(shared: Path) -> dict[str, float]:
     with analysed(shared / "corpus" / "seeds", gold["question"]["text"]) as db:
         stances = document_stances(db)
         produced = list(table_rows(db, "keypoints"))
-        funnel = evidence_funnel(db, gold["key_points"])
+        found = keypoint_scores(db, gold["key_points"])
     right = sum(stances.get(d["file"]) == d["stance"] for d in gold["documents"])
-    found = found_keypoints(produced, gold["key_points"])
-    return {"doc_stance_acc": right / len(gold["documents"]),
-            "keypoints_found": float(len(found)),
-            "keypoints_found_by_head": float(len(found_keypoints_by_head(produced, gold["key_points"]))),
-            "keypoints_recall": len(found) / len(gold["key_points"]),
+    return {"doc_stance_acc": right / len(gold["documents"]), **found,
             "furniture_free": 1.0 - furniture_keypoints(produced, gold["documents"]) / max(1, len(produced)),
-            "aspect_acc": aspect_accuracy(gold["key_points"], gold["question"]["text"]), **funnel}
+            "aspect_acc": aspect_accuracy(gold["key_points"], gold["question"]["text"])}
