@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..errors import PolicylensError
 from .sample_meta import SAMPLE_GOLD
 from .seeds_stance import analysed, document_stances, keypoint_scores
 
@@ -24,7 +25,9 @@ def score_sample_stance(sample_dir: Path, gold_path: Path = SAMPLE_GOLD,
     the gold key points found and the gold evidence funnel."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     points = json.loads(keypoints_path.read_text(encoding="utf-8"))
-    assert points["question"] == gold["question"], "the two sample gold files ask different questions"
+    if points["question"] != gold["question"]:
+        raise PolicylensError(f"{keypoints_path.name} and {gold_path.name} ask different questions: "
+                              "annotate the key points toward the sample gold's question")
     with analysed(sample_dir, gold["question"]) as db:
         got = document_stances(db)
         found = keypoint_scores(db, points["key_points"])
