@@ -57,3 +57,15 @@ def test_readme_try_it_commands_run(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         result = invoke(*args)
         assert result.exit_code == 0, (args, result.output)
     assert (tmp_path / "documents.jsonl").stat().st_size > 0
+
+
+def test_documented_stage_versions_are_the_running_ones() -> None:
+    from policylens.stages import registered_stages
+
+    running = {s.name: s.version for s in registered_stages()}
+    # "`stage` vN" states the running version; "since `stage` vN" is history
+    documented = [(m.group(1), m.group(2)) for doc in (REPO / "docs").glob("*.md")
+                  for m in re.finditer(r"(?<!since )`([a-z_]+\.[a-z_]+)` (v\d+)\b", doc.read_text(encoding="utf-8"))
+                  if m.group(1) in running]
+    assert documented, "no stage version is named in docs/"
+    assert [(n, v) for n, v in documented if running[n] != v] == []
