@@ -12,8 +12,8 @@ several stands alone) and the mean share of arguments whose group's side is thei
 
 from __future__ import annotations
 
-import argparse
 import json
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -23,6 +23,9 @@ from policylens.eval.grouping import adjusted_rand, scored_graph, stage_groups
 from policylens.eval.stance_corpora import _read
 from policylens.stance.coding import code_sentences
 from policylens.stance.model import load_model
+
+sys.path.insert(0, str(Path(__file__).parent))
+from measure_keypoint_grouping import kept_topics, topic_arguments  # noqa: E402
 
 Topic = tuple[list[str], list[str], list[str]]  # texts, gold key point (or own id), gold side
 
@@ -65,14 +68,9 @@ def measure(topic: str, data: Topic) -> dict[str, tuple[float, float]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("--split", choices=("dev", "train"), default="train")
-    parser.add_argument("--topics", type=int, default=8, help="keep every N-th topic (sorted), from the third")
-    args = parser.parse_args()
+    args = topic_arguments(__doc__.splitlines()[0], split="train", every=8)
     data = topics(args.shared / "stance" / "argkp2021" / "kpm_data", args.split)
-    names = sorted(data)
-    kept = names[2::args.topics] if args.topics > 1 else names
+    kept = sorted(kept_topics(set(data), args.topics))
     rows = {t: measure(t, data[t]) for t in kept}
     summary = {m: {"mean_adjusted_rand": round(float(np.mean([r[m][0] for r in rows.values()])), 4),
                    "mean_side_accuracy": round(float(np.mean([r[m][1] for r in rows.values()])), 4)}

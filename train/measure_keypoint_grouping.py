@@ -24,15 +24,24 @@ from policylens.eval.grouping import adjusted_rand, gold_groupings, pairwise_f1,
 GRID = [round(float(t), 2) for t in np.arange(0.30, 0.96, 0.05)]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def topic_arguments(description: str, split: str = "dev", every: int = 1) -> argparse.Namespace:
+    """--shared, --split and --topics, as the ArgKP measurement scripts take them."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("--split", choices=("dev", "train"), default="dev")
-    parser.add_argument("--topics", type=int, default=1, help="keep every N-th topic (sorted), from the third")
-    args = parser.parse_args()
+    parser.add_argument("--split", choices=("dev", "train"), default=split)
+    parser.add_argument("--topics", type=int, default=every, help="keep every N-th topic (sorted), from the third")
+    return parser.parse_args()
+
+
+def kept_topics(topics: set[str], every: int) -> set[str]:
+    names = sorted(topics)
+    return set(names[2::every]) if every > 1 else set(names)
+
+
+def main() -> None:
+    args = topic_arguments(__doc__.splitlines()[0])
     groups = gold_groupings(args.shared / "stance" / "argkp2021" / "kpm_data", args.split)
-    topics = sorted({t for t, _ in groups})
-    kept = set(topics[2::args.topics]) if args.topics > 1 else set(topics)
+    kept = kept_topics({t for t, _ in groups}, args.topics)
     f1: dict[float, list[float]] = {t: [] for t in GRID}
     ari: dict[float, list[float]] = {t: [] for t in GRID}
     for (topic, _), (texts, gold) in sorted(groups.items()):
