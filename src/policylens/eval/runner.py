@@ -9,7 +9,7 @@ from typing import Callable
 
 from ..errors import PolicylensError
 from .sample_meta import SAMPLE_GOLD
-from .sample_stance import SAMPLE_KEYPOINTS
+from .sample_stance import HELDOUT, SAMPLE_KEYPOINTS
 from .stance_prose import PROSE_TEST
 
 DEFAULT_SHARED = Path(os.environ.get("POLICYLENS_SHARED", "../shared"))
@@ -52,6 +52,12 @@ def _sample_stance(shared: Path) -> Scores:
     from .sample_stance import score_sample_stance
 
     return score_sample_stance(_sample_dir())
+
+
+def _heldout_stance(shared: Path) -> Scores:
+    from .sample_stance import score_heldout_stance
+
+    return score_heldout_stance()
 
 
 def _events_seeds(shared: Path) -> Scores:
@@ -105,6 +111,7 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "seeds_stance": (("gold/seeds.json", "corpus/seeds"), _seeds_stance),
     "stance#prose": ((str(PROSE_TEST),), _stance_prose),
     "sample#stance": ((str(SAMPLE_GOLD), str(SAMPLE_KEYPOINTS)), _sample_stance),
+    "heldout#stance": ((str(HELDOUT),), _heldout_stance),
 }
 
 

@@ -1,10 +1,12 @@
-"""Document stances and key points on the bundled sample corpus.
+"""Document stances and key points on the corpora written for policylens, scored as the seeds'.
 
-The sample's ten articles were written for policylens; tests/fixtures/sample_gold.json gives
-each one's stance toward the sample's question, and tests/fixtures/sample_keypoints.json the
-key points they argue, annotated by a separate writer who never ran the tool nor saw the seeds'
-gold. They are the first thing a user runs, and they are read here exactly as ``analyze``
-reads any corpus: a second check beside the seeds, scored as the seeds are.
+The bundled sample's ten articles: tests/fixtures/sample_gold.json gives each one's stance
+toward the sample's question, and tests/fixtures/sample_keypoints.json the key points they
+argue, annotated by a separate writer who never ran the tool nor saw the seeds' gold. The
+held-out corpus (tests/fixtures/heldout_taurus/): eight articles on another question
+("Should Germany deliver Taurus cruise missiles to Ukraine?") with their stances and key points,
+written by a writer who never ran the tool. Each is read exactly as ``analyze`` reads any
+corpus.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from .sample_meta import SAMPLE_GOLD
 from .seeds_stance import analysed, document_stances, keypoint_scores
 
 SAMPLE_KEYPOINTS = SAMPLE_GOLD.with_name("sample_keypoints.json")
+HELDOUT = SAMPLE_GOLD.parent / "heldout_taurus"
 
 
 def score_sample_stance(sample_dir: Path, gold_path: Path = SAMPLE_GOLD,
@@ -28,8 +31,22 @@ def score_sample_stance(sample_dir: Path, gold_path: Path = SAMPLE_GOLD,
     if points["question"] != gold["question"]:
         raise PolicylensError(f"{keypoints_path.name} and {gold_path.name} ask different questions: "
                               "annotate the key points toward the sample gold's question")
-    with analysed(sample_dir, gold["question"]) as db:
+    return score_written_corpus(sample_dir, gold["question"], gold["documents"], points["key_points"])
+
+
+def score_heldout_stance(folder: Path = HELDOUT) -> dict[str, float]:
+    """The held-out corpus: its documents' stances and its key points."""
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    return score_written_corpus(folder / "corpus", gold["question"]["text"], gold["documents"],
+                                gold["key_points"])
+
+
+def score_written_corpus(corpus: Path, question: str, documents: list[dict],
+                         key_points: list[dict]) -> dict[str, float]:
+    """Share of the documents whose stance toward ``question`` is the gold one; the gold key
+    points found and the gold evidence funnel."""
+    with analysed(corpus, question) as db:
         got = document_stances(db)
-        found = keypoint_scores(db, points["key_points"])
-    want = {d["file"]: d["stance"] for d in gold["documents"]}
-    return {"doc_stance_acc": sum(got.get(f) == s for f, s in want.items()) / len(want), **found}
+        found = keypoint_scores(db, key_points)
+    right = sum(got.get(d["file"]) == d["stance"] for d in documents)
+    return {"doc_stance_acc": right / len(documents), **found}
