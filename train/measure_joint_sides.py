@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
 
-from policylens.eval.grouping import adjusted_rand, scored_graph, stage_groups
-from policylens.eval.stance_corpora import _read
+from policylens.eval.grouping import adjusted_rand, gold_groupings, scored_graph, stage_groups
 from policylens.stance.coding import code_sentences
 from policylens.stance.model import load_model
 
@@ -31,17 +29,13 @@ Topic = tuple[list[str], list[str], list[str]]  # texts, gold key point (or own 
 
 
 def topics(root: Path, split: str) -> dict[str, Topic]:
-    made: dict[str, list[str]] = defaultdict(list)
-    for r in _read(root / f"labels_{split}.csv"):
-        if r["label"] == "1":
-            made[r["arg_id"]].append(r["key_point_id"])
+    """Each topic's arguments of both sides, with their gold key points and gold sides."""
     out: dict[str, Topic] = {}
-    for r in _read(root / f"arguments_{split}.csv"):
-        texts, gold, sides = out.setdefault(r["topic"], ([], [], []))
-        kps = made.get(r["arg_id"], [])
-        texts.append(r["argument"])
-        gold.append(kps[0] if len(kps) == 1 else "alone:" + r["arg_id"])
-        sides.append("pro" if r["stance"] == "1" else "con")
+    for (topic, stance), (texts, gold) in gold_groupings(root, split).items():
+        all_texts, all_gold, sides = out.setdefault(topic, ([], [], []))
+        all_texts += texts
+        all_gold += gold
+        sides += ["pro" if stance == "1" else "con"] * len(texts)
     return out
 
 

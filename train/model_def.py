@@ -22,8 +22,7 @@ class CrossEncoder(nn.Module):
 
     def pooled(self, input_ids, attention_mask, token_type_ids):
         out = self.encoder(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
-        mask = attention_mask.unsqueeze(-1).to(out.last_hidden_state.dtype)
-        return (out.last_hidden_state * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+        return mean_pooled(out.last_hidden_state, attention_mask)
 
     def forward(self, input_ids, attention_mask, token_type_ids):
         """Returns (stance logits [B,3], match logit [B], pooled embedding [B,H])."""
@@ -50,8 +49,8 @@ class TwoBranch(nn.Module):
                                                   cache=None)
         for layer in encoder.encoder.layer[:self.shared]:
             hidden = layer(hidden, mask)
-        on_stance = _pool(self._upper(self.stance_model, hidden, mask), attention_mask)
-        on_match = _pool(self._upper(self.match_model, hidden, mask), attention_mask)
+        on_stance = mean_pooled(self._upper(self.stance_model, hidden, mask), attention_mask)
+        on_match = mean_pooled(self._upper(self.match_model, hidden, mask), attention_mask)
         return (self.stance_model.stance(on_stance), self.match_model.match(on_match).squeeze(-1),
                 on_match)
 
@@ -61,7 +60,8 @@ class TwoBranch(nn.Module):
         return hidden
 
 
-def _pool(hidden, attention_mask):
+def mean_pooled(hidden, attention_mask):
+    """The masked mean of the token states."""
     mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
     return (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
 
@@ -78,6 +78,4 @@ class TypeClassifier(nn.Module):
 
     def forward(self, input_ids, attention_mask, token_type_ids):
         out = self.encoder(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
-        mask = attention_mask.unsqueeze(-1).to(out.last_hidden_state.dtype)
-        pooled = (out.last_hidden_state * mask).sum(1) / mask.sum(1).clamp(min=1.0)
-        return self.types(self.dropout(pooled))
+        return self.types(self.dropout(mean_pooled(out.last_hidden_state, attention_mask)))

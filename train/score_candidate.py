@@ -22,26 +22,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 MODEL_FILES = ("model.int8.onnx", "tokenizer.json", "training.json", "train.log")
 RUN = """
-import json, sys
+import sys
 from pathlib import Path
 import policylens
 from policylens.eval.gate import check_floors
-from policylens.eval.runner import EVALUATIONS
+from policylens.eval.runner import run_evaluations
 assert policylens.__file__.startswith(sys.argv[1]), policylens.__file__
-shared, only = Path(sys.argv[2]), sys.argv[3:]
-scores = {}
-for key, (needs, scorer) in EVALUATIONS.items():
-    if (not only or key in only) and all((shared / n).exists() for n in needs):
-        name = key.split("#")[0]
-        scores.update({f"{name}.{k}": round(v, 4) for k, v in scorer(shared).items()})
+scores = run_evaluations(Path(sys.argv[2]), sys.argv[3:])
 result = check_floors(scores)
 for k in sorted(scores):
-    floor = result.floors.get(k)
     mark = "  BELOW" if k in result.below else ""
-    print(f"{k:45} {scores[k]:8.4f}  floor {floor if floor is not None else '-'}{mark}")
+    print(f"{k:45} {scores[k]:8.4f}  floor {result.floors.get(k, '-')}{mark}")
 sys.exit(1 if result.below else 0)
 """
-
 
 def score(model: Path, shared: Path, only: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..errors import PolicylensError
 from .sample_meta import SAMPLE_GOLD
@@ -115,7 +115,8 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
 }
 
 
-def run_evaluations(shared: Path | None = None) -> Scores:
+def run_evaluations(shared: Path | None = None, only: Sequence[str] = ()) -> Scores:
+    """Every evaluation whose gold is present (or only those named), its scores prefixed."""
     shared = Path(shared or DEFAULT_SHARED)
     if not shared.is_dir():
         raise PolicylensError(
@@ -124,7 +125,7 @@ def run_evaluations(shared: Path | None = None) -> Scores:
         )
     scores: Scores = {}
     for prefix, (needs, scorer) in EVALUATIONS.items():
-        if all((shared / n).exists() for n in needs):
+        if (not only or prefix in only) and all((shared / n).exists() for n in needs):
             name = prefix.split("#")[0]  # "seeds#actors" scores as "seeds.*"
             scores.update({f"{name}.{k}": round(v, 4) for k, v in scorer(shared).items()})
     return scores

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import PolicylensError
 from .sample_meta import SAMPLE_GOLD
-from .seeds_stance import analysed, document_stances, keypoint_scores
+from .seeds_stance import analysed, document_stances, keypoint_scores, produced_keypoints
 
 SAMPLE_KEYPOINTS = SAMPLE_GOLD.with_name("sample_keypoints.json")
 HELDOUT = SAMPLE_GOLD.parent / "heldout_taurus"
@@ -47,6 +47,6 @@ def score_written_corpus(corpus: Path, question: str, documents: list[dict],
     points found and the gold evidence funnel."""
     with analysed(corpus, question) as db:
         got = document_stances(db)
-        found = keypoint_scores(db, key_points)
+        found = keypoint_scores(db, produced_keypoints(db), key_points)
     right = sum(got.get(d["file"]) == d["stance"] for d in documents)
     return {"doc_stance_acc": right / len(documents), **found}

@@ -65,17 +65,18 @@ def document_stances(db: sqlite3.Connection) -> dict[str, str]:
 def found_keypoints(produced: list[dict], gold_kps: list[dict]) -> list[str]:
     """Ids of the gold key points that some produced key point makes, on the right side, each
     produced key point finding at most one."""
-    pairs = _label_pairs(produced, gold_kps)
-    accepted = [(g["id"], i) for (g, i), by_head in zip(pairs, _head_says_same(pairs, produced))
-                if by_head or _label_is_evidence(produced[i]["label"], g)]
-    return sorted(maximum_matching(accepted))
+    return judged_keypoints(produced, gold_kps)[0]
 
 
-def found_keypoints_by_head(produced: list[dict], gold_kps: list[dict]) -> list[str]:
-    """The earlier count: the match head alone judges the label, and one produced key point may
-    find several gold ones."""
+def judged_keypoints(produced: list[dict], gold_kps: list[dict]) -> tuple[list[str], list[str]]:
+    """The gold key points found by the corrected judge, and by the earlier one (the match head
+    alone judges the label, and one produced key point may find several gold ones)."""
     pairs = _label_pairs(produced, gold_kps)
-    return sorted({g["id"] for (g, _), ok in zip(pairs, _head_says_same(pairs, produced)) if ok})
+    by_head = _head_says_same(pairs, produced)
+    accepted = [(g["id"], i) for (g, i), ok in zip(pairs, by_head)
+                if ok or _label_is_evidence(produced[i]["label"], g)]
+    return (sorted(maximum_matching(accepted)),
+            sorted({g["id"] for (g, _), ok in zip(pairs, by_head) if ok}))
 
 
 def _label_pairs(produced: list[dict], gold_kps: list[dict]) -> list[tuple[dict, int]]:
@@ -149,26 +150,26 @@ def aspect_accuracy(gold_kps: list[dict], question: str = "") -> float:
     return sum(a == want for (a, _), (_, want) in zip(got, quotes)) / len(quotes)
 
 
-def keypoint_scores(db: sqlite3.Connection, gold_kps: list[dict]) -> dict[str, float]:
+def keypoint_scores(db: sqlite3.Connection, produced: list[dict], gold_kps: list[dict]) -> dict[str, float]:
     """The gold key points found (by the corrected judge and by the head alone), as a count and
     a share, and the gold evidence funnel."""
-    from ..store.export import table_rows
-
-    produced = list(table_rows(db, "keypoints"))
-    found = found_keypoints(produced, gold_kps)
-    return {"keypoints_found": float(len(found)),
-            "keypoints_found_by_head": float(len(found_keypoints_by_head(produced, gold_kps))),
+    found, by_head = judged_keypoints(produced, gold_kps)
+    return {"keypoints_found": float(len(found)), "keypoints_found_by_head": float(len(by_head)),
             "keypoints_recall": len(found) / len(gold_kps), **evidence_funnel(db, gold_kps)}
 
 
-def score_seeds_stance(shared: Path) -> dict[str, float]:
+def produced_keypoints(db: sqlite3.Connection) -> list[dict]:
     from ..store.export import table_rows
 
+    return list(table_rows(db, "keypoints"))
+
+
+def score_seeds_stance(shared: Path) -> dict[str, float]:
     gold = json.loads((shared / "gold" / "seeds.json").read_text(encoding="utf-8"))
     with analysed(shared / "corpus" / "seeds", gold["question"]["text"]) as db:
         stances = document_stances(db)
-        produced = list(table_rows(db, "keypoints"))
-        found = keypoint_scores(db, gold["key_points"])
+        produced = produced_keypoints(db)
+        found = keypoint_scores(db, produced, gold["key_points"])
     right = sum(stances.get(d["file"]) == d["stance"] for d in gold["documents"])
     return {"doc_stance_acc": right / len(gold["documents"]), **found,
             "furniture_free": 1.0 - furniture_keypoints(produced, gold["documents"]) / max(1, len(produced)),
