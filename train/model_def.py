@@ -35,11 +35,15 @@ class TwoBranch(nn.Module):
     """Two cross-encoders that share their embeddings and lowest layers (the stance one was
     trained with them frozen) as one model: the shared trunk once, then each model's upper
     layers; stance logits from the stance model's branch, match logit and pooled vector from
-    the match model's. The weights of the shared part are stored once."""
+    the match model's. The weights of the shared part are stored once. With ``both_stances``
+    the stance output is the mean of the two branches' stance probabilities, as logits (their
+    log: a softmax of it gives the mean back)."""
 
-    def __init__(self, stance_model: CrossEncoder, match_model: CrossEncoder, shared: int) -> None:
+    def __init__(self, stance_model: CrossEncoder, match_model: CrossEncoder, shared: int,
+                 both_stances: bool = False) -> None:
         super().__init__()
         self.stance_model, self.match_model, self.shared = stance_model, match_model, shared
+        self.both_stances = both_stances
 
     def forward(self, input_ids, attention_mask, token_type_ids):
         encoder = self.match_model.encoder
@@ -51,8 +55,11 @@ class TwoBranch(nn.Module):
             hidden = layer(hidden, mask)
         on_stance = mean_pooled(self._upper(self.stance_model, hidden, mask), attention_mask)
         on_match = mean_pooled(self._upper(self.match_model, hidden, mask), attention_mask)
-        return (self.stance_model.stance(on_stance), self.match_model.match(on_match).squeeze(-1),
-                on_match)
+        stance = self.stance_model.stance(on_stance)
+        if self.both_stances:
+            probs = (stance.softmax(-1) + self.match_model.stance(on_match).softmax(-1)) / 2
+            stance = probs.clamp(min=1e-12).log()
+        return stance, self.match_model.match(on_match).squeeze(-1), on_match
 
     def _upper(self, model: CrossEncoder, hidden, mask):
         for layer in model.encoder.encoder.layer[self.shared:]:
