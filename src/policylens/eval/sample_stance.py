@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import PolicylensError
 from .sample_meta import SAMPLE_GOLD
-from .seeds_stance import analysed, document_stances, keypoint_scores, produced_keypoints
+from .seeds_stance import analysed, aspect_accuracy, document_stances, keypoint_scores, produced_keypoints
 
 SAMPLE_KEYPOINTS = SAMPLE_GOLD.with_name("sample_keypoints.json")
 HELDOUT = SAMPLE_GOLD.parent / "heldout_taurus"
@@ -44,9 +44,11 @@ def score_heldout_stance(folder: Path = HELDOUT) -> dict[str, float]:
 def score_written_corpus(corpus: Path, question: str, documents: list[dict],
                          key_points: list[dict]) -> dict[str, float]:
     """Share of the documents whose stance toward ``question`` is the gold one; the gold key
-    points found and the gold evidence funnel."""
+    points found, the gold evidence funnel, and the share of gold quotes given their point's
+    aspect."""
     with analysed(corpus, question) as db:
         got = document_stances(db)
         found = keypoint_scores(db, produced_keypoints(db), key_points)
     right = sum(got.get(d["file"]) == d["stance"] for d in documents)
-    return {"doc_stance_acc": right / len(documents), **found}
+    return {"doc_stance_acc": right / len(documents), **found,
+            "aspect_acc": aspect_accuracy(key_points, question)}
