@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -39,10 +40,8 @@ def asserted(question: str, negate: bool) -> str:
     if aux not in AUXILIARIES or subject is None:
         return ("It is not true that " if negate else "") + main_clause(question) + "."
     end = max(t.i for t in subject.subtree) + 1
-    rest = doc[end:].text
-    verb = {"does": "does", "do": "do"}.get(aux, aux)
-    subject_text = doc[1:end].text
-    return f"{subject_text[:1].upper()}{subject_text[1:]} {verb}{' not' if negate else ''} {rest}.".replace("  ", " ")
+    rest, subject_text = doc[end:].text, doc[1:end].text
+    return f"{subject_text[:1].upper()}{subject_text[1:]} {aux}{' not' if negate else ''} {rest}.".replace("  ", " ")
 
 
 def judged(question: str, pro: bool) -> str:
@@ -53,7 +52,9 @@ def judged(question: str, pro: bool) -> str:
     return f"{framing.target} is {'beneficial' if good else 'harmful'}."
 
 
-def match_share(model: CrossEncoder, rows: list[dict], statement) -> np.ndarray:
+def match_share(model: CrossEncoder, rows: list[dict],
+                statement: Callable[[str, bool], str]) -> np.ndarray:
+    """s_pro / (s_pro + s_con): the match head's share for the pro statement of each row's question."""
     pro = model.match([(statement(r["question"], True), r["text"]) for r in rows])
     con = model.match([(statement(r["question"], False), r["text"]) for r in rows])
     return pro / np.maximum(pro + con, 1e-9)
