@@ -1,5 +1,6 @@
 """The gold of the corpora written for policylens is well formed: the sample's key points
-(tests/fixtures/sample_keypoints.json) and the held-out corpus (tests/fixtures/heldout_taurus/).
+(tests/fixtures/sample_keypoints.json), the held-out corpus (tests/fixtures/heldout_taurus/) and
+the development corpus (tests/fixtures/dev_ukraine_eu/).
 Each quote is in its article's body, ids are unique, sides, aspects and stances are the allowed
 ones."""
 
@@ -13,15 +14,17 @@ from pathlib import Path
 import pytest
 
 from policylens.eval.sample_meta import SAMPLE_GOLD
-from policylens.eval.sample_stance import HELDOUT, SAMPLE_KEYPOINTS
+from policylens.eval.sample_stance import DEV_CORPUS, HELDOUT, SAMPLE_KEYPOINTS
 from policylens.eval.seeds_stance import quote_overlaps
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "policylens" / "data" / "sample"
 SAMPLE_POINTS = json.loads(SAMPLE_KEYPOINTS.read_text(encoding="utf-8"))
-HELDOUT_GOLD = json.loads((HELDOUT / "gold.json").read_text(encoding="utf-8"))
-ASPECTS = {"security", "economy", "diplomacy", "domestic", "values"}
+WRITTEN = {"heldout": HELDOUT, "dev": DEV_CORPUS}
+WRITTEN_GOLD = {name: json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+                for name, folder in WRITTEN.items()}
+ASPECTS = {"security", "economy", "diplomacy", "domestic", "values", "other"}
 GOLD_SETS = {"sample": (SAMPLE, SAMPLE_POINTS["key_points"]),
-             "heldout": (HELDOUT / "corpus", HELDOUT_GOLD["key_points"])}
+             **{name: (WRITTEN[name] / "corpus", gold["key_points"]) for name, gold in WRITTEN_GOLD.items()}}
 
 
 def _visible(path: Path) -> str:
@@ -51,12 +54,13 @@ def test_the_sample_points_ask_the_sample_question() -> None:
     assert SAMPLE_POINTS["question"] == json.loads(SAMPLE_GOLD.read_text(encoding="utf-8"))["question"]
 
 
-def test_the_heldout_corpus_has_every_document_and_all_three_stances() -> None:
-    files = {p.name for p in (HELDOUT / "corpus").iterdir()}
-    docs = HELDOUT_GOLD["documents"]
+@pytest.mark.parametrize("name", WRITTEN)
+def test_a_written_corpus_has_every_document_and_all_three_stances(name: str) -> None:
+    files = {p.name for p in (WRITTEN[name] / "corpus").iterdir()}
+    docs = WRITTEN_GOLD[name]["documents"]
     assert {d["file"] for d in docs} == files
     assert {d["stance"] for d in docs} == {"pro", "con", "neutral"}
-    assert all(any(e["source"] in files for e in k["evidence"]) for k in HELDOUT_GOLD["key_points"])
+    assert all(e["source"] in files for k in WRITTEN_GOLD[name]["key_points"] for e in k["evidence"])
 
 
 def test_a_quote_overlaps_only_the_sentence_that_holds_it() -> None:

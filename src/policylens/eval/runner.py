@@ -9,7 +9,7 @@ from typing import Callable, Sequence
 
 from ..errors import PolicylensError
 from .sample_meta import SAMPLE_GOLD
-from .sample_stance import HELDOUT, SAMPLE_KEYPOINTS
+from .sample_stance import DEV_CORPUS, HELDOUT, SAMPLE_KEYPOINTS
 from .stance_prose import PROSE_TEST
 
 DEFAULT_SHARED = Path(os.environ.get("POLICYLENS_SHARED", "../shared"))
@@ -58,6 +58,12 @@ def _heldout_stance(shared: Path) -> Scores:
     from .sample_stance import score_heldout_stance
 
     return score_heldout_stance()
+
+
+def _dev_stance(shared: Path) -> Scores:
+    from .sample_stance import score_heldout_stance
+
+    return score_heldout_stance(DEV_CORPUS)
 
 
 def _events_seeds(shared: Path) -> Scores:
@@ -112,6 +118,7 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "stance#prose": ((str(PROSE_TEST),), _stance_prose),
     "sample#stance": ((str(SAMPLE_GOLD), str(SAMPLE_KEYPOINTS)), _sample_stance),
     "heldout#stance": ((str(HELDOUT),), _heldout_stance),
+    "dev#stance": ((str(DEV_CORPUS),), _dev_stance),
 }
 
 

@@ -20,6 +20,7 @@ from .seeds_stance import analysed, aspect_accuracy, document_stances, keypoint_
 
 SAMPLE_KEYPOINTS = SAMPLE_GOLD.with_name("sample_keypoints.json")
 HELDOUT = SAMPLE_GOLD.parent / "heldout_taurus"
+DEV_CORPUS = SAMPLE_GOLD.parent / "dev_ukraine_eu"
 
 
 def score_sample_stance(sample_dir: Path, gold_path: Path = SAMPLE_GOLD,
@@ -35,7 +36,8 @@ def score_sample_stance(sample_dir: Path, gold_path: Path = SAMPLE_GOLD,
 
 
 def score_heldout_stance(folder: Path = HELDOUT) -> dict[str, float]:
-    """The held-out corpus: its documents' stances and its key points."""
+    """A written corpus with its gold.json (the held-out one by default, or the development
+    one): its documents' stances and its key points."""
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     return score_written_corpus(folder / "corpus", gold["question"]["text"], gold["documents"],
                                 gold["key_points"])
