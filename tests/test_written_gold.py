@@ -1,6 +1,6 @@
 """The gold of the corpora written for policylens is well formed: the sample's key points
 (tests/fixtures/sample_keypoints.json), the held-out corpus (tests/fixtures/heldout_taurus/) and
-the development corpus (tests/fixtures/dev_ukraine_eu/).
+the development corpora (tests/fixtures/dev_ukraine_eu/, dev_brazil_opec/).
 Each quote is in its article's body, ids are unique, sides, aspects and stances are the allowed
 ones."""
 
@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from policylens.eval.sample_meta import SAMPLE_GOLD
-from policylens.eval.sample_stance import DEV_CORPUS, HELDOUT, SAMPLE_KEYPOINTS
+from policylens.eval.sample_stance import DEV_CORPORA, HELDOUT, SAMPLE_KEYPOINTS
 from policylens.eval.seeds_stance import quote_overlaps
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "policylens" / "data" / "sample"
 SAMPLE_POINTS = json.loads(SAMPLE_KEYPOINTS.read_text(encoding="utf-8"))
-WRITTEN = {"heldout": HELDOUT, "dev": DEV_CORPUS}
+WRITTEN = {"heldout": HELDOUT, **DEV_CORPORA}
 WRITTEN_GOLD = {name: json.loads((folder / "gold.json").read_text(encoding="utf-8"))
                 for name, folder in WRITTEN.items()}
 ASPECTS = {"security", "economy", "diplomacy", "domestic", "values", "other"}

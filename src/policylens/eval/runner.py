@@ -9,7 +9,7 @@ from typing import Callable, Sequence
 
 from ..errors import PolicylensError
 from .sample_meta import SAMPLE_GOLD
-from .sample_stance import DEV_CORPUS, HELDOUT, SAMPLE_KEYPOINTS
+from .sample_stance import DEV_CORPORA, HELDOUT, SAMPLE_KEYPOINTS
 from .stance_prose import PROSE_TEST
 
 DEFAULT_SHARED = Path(os.environ.get("POLICYLENS_SHARED", "../shared"))
@@ -60,10 +60,14 @@ def _heldout_stance(shared: Path) -> Scores:
     return score_heldout_stance()
 
 
-def _dev_stance(shared: Path) -> Scores:
-    from .sample_stance import score_heldout_stance
+def _written_stance(folder: Path) -> Callable[[Path], Scores]:
+    """The scorer of a development corpus (scored as the held-out one is)."""
+    def score(shared: Path) -> Scores:
+        from .sample_stance import score_heldout_stance
 
-    return score_heldout_stance(DEV_CORPUS)
+        return score_heldout_stance(folder)
+
+    return score
 
 
 def _events_seeds(shared: Path) -> Scores:
@@ -118,7 +122,7 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "stance#prose": ((str(PROSE_TEST),), _stance_prose),
     "sample#stance": ((str(SAMPLE_GOLD), str(SAMPLE_KEYPOINTS)), _sample_stance),
     "heldout#stance": ((str(HELDOUT),), _heldout_stance),
-    "dev#stance": ((str(DEV_CORPUS),), _dev_stance),
+    **{f"{name}#stance": ((str(folder),), _written_stance(folder)) for name, folder in DEV_CORPORA.items()},
 }
 
 

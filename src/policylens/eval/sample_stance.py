@@ -20,7 +20,9 @@ from .seeds_stance import analysed, aspect_accuracy, document_stances, keypoint_
 
 SAMPLE_KEYPOINTS = SAMPLE_GOLD.with_name("sample_keypoints.json")
 HELDOUT = SAMPLE_GOLD.parent / "heldout_taurus"
-DEV_CORPUS = SAMPLE_GOLD.parent / "dev_ukraine_eu"
+# development corpora: written apart like the held-out one, but open to diagnosis
+DEV_CORPORA = {"dev_eu": SAMPLE_GOLD.parent / "dev_ukraine_eu",
+               "dev_opec": SAMPLE_GOLD.parent / "dev_brazil_opec"}
 
 
 def score_sample_stance(sample_dir: Path, gold_path: Path = SAMPLE_GOLD,
