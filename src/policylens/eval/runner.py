@@ -54,14 +54,8 @@ def _sample_stance(shared: Path) -> Scores:
     return score_sample_stance(_sample_dir())
 
 
-def _heldout_stance(shared: Path) -> Scores:
-    from .sample_stance import score_heldout_stance
-
-    return score_heldout_stance()
-
-
 def _written_stance(folder: Path) -> Callable[[Path], Scores]:
-    """The scorer of a development corpus (scored as the held-out one is)."""
+    """The scorer of a corpus written for policylens with its gold.json (held-out or development)."""
     def score(shared: Path) -> Scores:
         from .sample_stance import score_heldout_stance
 
@@ -121,7 +115,7 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "seeds_stance": (("gold/seeds.json", "corpus/seeds"), _seeds_stance),
     "stance#prose": ((str(PROSE_TEST),), _stance_prose),
     "sample#stance": ((str(SAMPLE_GOLD), str(SAMPLE_KEYPOINTS)), _sample_stance),
-    "heldout#stance": ((str(HELDOUT),), _heldout_stance),
+    "heldout#stance": ((str(HELDOUT),), _written_stance(HELDOUT)),
     **{f"{name}#stance": ((str(folder),), _written_stance(folder)) for name, folder in DEV_CORPORA.items()},
 }
 
