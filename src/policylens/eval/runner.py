@@ -57,9 +57,9 @@ def _sample_stance(shared: Path) -> Scores:
 def _written_stance(folder: Path) -> Callable[[Path], Scores]:
     """The scorer of a corpus written for policylens with its gold.json (held-out or development)."""
     def score(shared: Path) -> Scores:
-        from .sample_stance import score_heldout_stance
+        from .sample_stance import score_gold_folder
 
-        return score_heldout_stance(folder)
+        return score_gold_folder(folder)
 
     return score
 

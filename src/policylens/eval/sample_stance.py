@@ -37,9 +37,9 @@ def score_sample_stance(sample_dir: Path, gold_path: Path = SAMPLE_GOLD,
     return score_written_corpus(sample_dir, gold["question"], gold["documents"], points["key_points"])
 
 
-def score_heldout_stance(folder: Path = HELDOUT) -> dict[str, float]:
-    """A written corpus with its gold.json (the held-out one by default, or the development
-    one): its documents' stances and its key points."""
+def score_gold_folder(folder: Path) -> dict[str, float]:
+    """A written corpus in ``folder/corpus`` with its ``folder/gold.json`` (the held-out corpus or
+    a development one), scored by ``score_written_corpus``."""
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     return score_written_corpus(folder / "corpus", gold["question"]["text"], gold["documents"],
                                 gold["key_points"])
