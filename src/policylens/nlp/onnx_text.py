@@ -6,12 +6,28 @@ Shared by the trained cross-encoders (stance, event type): no torch at run time.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
 from ..errors import PolicylensError
 
+if TYPE_CHECKING:
+    import onnxruntime as ort
+
+
+def session_options() -> "ort.SessionOptions":
+    """onnxruntime options for every model of policylens."""
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    # Stages may run in several processes at once: one thread each keeps the cores shared.
+    opts.intra_op_num_threads = 1
+    opts.inter_op_num_threads = 1
+    # Exact int8 products on every x86 CPU: without VNNI, onnxruntime adds u8 x s8 products in
+    # pairs into 16 bits, which saturate, so results (and every score) would depend on the CPU.
+    opts.add_session_config_entry("session.x64quantprecision", "1")
+    return opts
 
 
 class OnnxTextModel:
@@ -22,11 +38,8 @@ class OnnxTextModel:
         if not model.exists() or not tokenizer.exists():
             raise PolicylensError(f"The {what} is missing at {model}: reinstall policylens "
                                   "(pip install --force-reinstall policylens).")
-        opts = ort.SessionOptions()
-        # Stages may run in several processes at once: one thread each keeps the cores shared.
-        opts.intra_op_num_threads = 1
-        opts.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(str(model), session_options(),
+                                            providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(tokenizer))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=max_tokens)
@@ -41,12 +54,16 @@ class OnnxTextModel:
         """One text per run: dynamic int8 quantization scales activations over the whole input
         tensor, so a text's result would depend on which texts share its batch -- and batches
         differ between executors and partitions, whose results must be identical."""
-        n = len(encoding.ids)
-        feeds = {"input_ids": np.array([encoding.ids], dtype=np.int64),
-                 "attention_mask": np.ones((1, n), dtype=np.int64),
-                 "token_type_ids": np.array([encoding.type_ids], dtype=np.int64)}
-        (out,) = self.session.run([output], feeds)
+        (out,) = self.session.run([output], feeds(encoding))
         return out[0]
+
+
+def feeds(encoding: Any) -> dict[str, np.ndarray]:
+    """The model inputs for one tokenized text (or pair)."""
+    n = len(encoding.ids)
+    return {"input_ids": np.array([encoding.ids], dtype=np.int64),
+            "attention_mask": np.ones((1, n), dtype=np.int64),
+            "token_type_ids": np.array([encoding.type_ids], dtype=np.int64)}
 
 
 def softmax(x: np.ndarray) -> np.ndarray:
