@@ -13,11 +13,12 @@ import onnxruntime as ort
 import pytest
 from onnx import TensorProto, helper
 
-from policylens.events.head import MODEL_DIR as EVENT_DIR
+from policylens.events import head as events
 from policylens.nlp.onnx_text import OnnxTextModel, feeds, session_options
-from policylens.stance.model import MODEL_DIR as STANCE_DIR
+from policylens.stance import model as stance
 
-MODELS = {"stance": STANCE_DIR / "model.int8.onnx", "events": EVENT_DIR / "type_model.int8.onnx"}
+MODELS = {"stance": (stance.MODEL_DIR / "model.int8.onnx", lambda: stance.load_model().model),
+          "events": (events.MODEL_DIR / "type_model.int8.onnx", lambda: events.load_model().model)}
 PAIRS = [("Should Seoul attend the NATO summit?", "Skipping it saves Lee an awkward photo with leaders "
           "who call Beijing a systemic challenge."),
          ("nuclear power", "Reactors remain the cheapest low-carbon electricity we can build at scale."),
@@ -52,8 +53,8 @@ def _zero_initializer(model: onnx.ModelProto, name: str) -> bool:
 
 @pytest.mark.parametrize("name", sorted(MODELS))
 def test_int8_products_are_exact_on_this_cpu(name: str) -> None:
-    path = MODELS[name]
-    shipped = OnnxTextModel(path, path.with_name("tokenizer.json"), 128, f"{name} model")
+    path, loaded = MODELS[name]
+    shipped: OnnxTextModel = loaded()
     graph = int32_products(onnx.load(str(path)))
     assert any(n.op_type == "MatMul" and n.name.endswith("/int32") for n in graph.graph.node)
     yardstick = ort.InferenceSession(graph.SerializeToString(), session_options(),

@@ -18,7 +18,8 @@ MIN_SENTENCE_WORDS = 4
 
 class ClaimsStage:
     name = "stance.claims"
-    # v7: a document takes a side at a balance of 0.25 (was 1/3); v6: a month or a temporal "since" is no argument cue; wider aspect words, the question's own
+    # v7: a document takes a side at a balance of 0.25 (was 1/3); v6: a month or a temporal
+    # "since" is no argument cue; wider aspect words, the question's own
     # words not counted; v5: a sentence that asks is not a claim; v4: readings calibrated
     version = "v7"
     level = "document"
