@@ -5,30 +5,30 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED, require_shared, invoke
+from policylens.errors import PolicylensError
 from policylens.eval.gate import gold_digest, load_floors
-from policylens.eval.runner import run_evaluations
+from policylens.eval.runner import EVALUATIONS, run_evaluations, run_one
 
 
-@pytest.fixture(scope="module")
-def scores() -> dict[str, float]:
-    require_shared("gold", "seeds.json")
-    return run_evaluations(SHARED)
-
-
-def test_floors_are_pinned_for_every_score(scores: dict[str, float]) -> None:
+@pytest.mark.slow
+@pytest.mark.parametrize("prefix", list(EVALUATIONS))
+def test_scores_are_pinned_and_meet_their_floors(prefix: str) -> None:
+    """One test per evaluation, so that parallel test workers share them out."""
+    for need in EVALUATIONS[prefix][0]:
+        require_shared(need)  # absolute paths (the sample's own gold) pass through
+    scores = run_one(SHARED, prefix)
     floors = load_floors()["floors"]
-    assert set(scores) <= set(floors), "pin new scores: python -m policylens.eval.gate --update"
-
-
-def test_scores_meet_their_floors(scores: dict[str, float]) -> None:
-    floors = load_floors()["floors"]
-    below = {k: (v, floors[k]) for k, v in scores.items() if k in floors and v < floors[k]}
+    assert scores, f"{prefix} produced no scores"
+    unpinned = sorted(set(scores) - set(floors))
+    assert not unpinned, f"pin new scores {unpinned}: python -m policylens.eval.gate --update"
+    below = {k: (v, floors[k]) for k, v in scores.items() if v < floors[k]}
     assert not below, f"scores below their floors (score, floor): {below}"
 
 
 def test_gold_data_is_the_one_the_floors_were_set_on() -> None:
     require_shared("gold", "seeds.json")
     digests = load_floors()["gold_digests"]
+    assert set(digests) == set(EVALUATIONS), "pin the digests: python -m policylens.eval.gate --update"
     for prefix, digest in digests.items():
         assert gold_digest(SHARED, prefix) == digest, (
             f"the {prefix} gold changed: review and re-pin its floors")
@@ -36,10 +36,23 @@ def test_gold_data_is_the_one_the_floors_were_set_on() -> None:
 
 def test_eval_command_prints_the_table() -> None:
     require_shared("gold", "seeds.json")
-    result = invoke("eval", "--shared", str(SHARED), "--gate")
+    result = invoke("eval", "--shared", str(SHARED), "--gate", "--only", "seeds", "--only", "sample")
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0].split() == ["metric", "score", "floor"]
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["metric", "score", "floor"]
     assert "seeds.boilerplate_removed" in result.output
+    assert {line.split(".")[0] for line in lines[1:]} == {"seeds", "sample"}
+
+
+def test_an_unknown_evaluation_is_named_with_the_choices() -> None:
+    with pytest.raises(PolicylensError, match="No evaluation named seedz: choose from seeds, "):
+        run_evaluations(SHARED, only=["seedz"])
+
+
+def test_evaluations_in_parallel_processes_score_the_same() -> None:
+    require_shared("gold", "seeds.json")
+    only = ["seeds", "sample", "seeds#actors"]
+    assert run_evaluations(SHARED, only=only, jobs=2) == run_evaluations(SHARED, only=only)
 
 
 def test_a_floor_is_lowered_only_when_asked_and_the_history_says_which(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -51,7 +64,7 @@ def test_a_floor_is_lowered_only_when_asked_and_the_history_says_which(tmp_path,
     floors.write_text(json.dumps({"floors": {"a": 0.5, "b": 0.5}, "history": [], "gold_digests": {}}))
     monkeypatch.setattr(gate, "FLOORS", floors)
     monkeypatch.setattr(gate, "EVALUATIONS", {})
-    monkeypatch.setattr(gate, "run_evaluations", lambda shared: {"a": 0.4, "b": 0.9})
+    monkeypatch.setattr(gate, "run_evaluations", lambda shared, jobs=1: {"a": 0.4, "b": 0.9})
     with pytest.raises(SystemExit, match="a: 0.5 -> 0.38"):
         gate.update_floors(tmp_path, allow_lower=False, reason=None)
     gate.update_floors(tmp_path, allow_lower=True, reason="a better model overall")

@@ -9,8 +9,7 @@ import argparse
 import json
 from pathlib import Path
 
-from policylens.eval.seeds_stance import score_seeds_stance
-from policylens.eval.stance_corpora import score_stance_corpora
+from policylens.eval.runner import STANCE_CORPORA, run_evaluations
 from policylens.stance.model import MODEL_DIR
 
 
@@ -18,10 +17,10 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--shared", type=Path, default=Path("../shared"))
     p.add_argument("--skip-seeds", action="store_true")
+    p.add_argument("--jobs", type=int, default=2, help="evaluations run in this many processes")
     args = p.parse_args()
-    scores = {f"stance.{k}": round(v, 4) for k, v in score_stance_corpora(args.shared).items()}
-    if not args.skip_seeds:
-        scores.update({f"seeds_stance.{k}": round(v, 4) for k, v in score_seeds_stance(args.shared).items()})
+    only = [f"stance#{name}" for name in STANCE_CORPORA] + ([] if args.skip_seeds else ["seeds_stance"])
+    scores = run_evaluations(args.shared, only=only, jobs=args.jobs)
     path = MODEL_DIR / "training.json"
     record = json.loads(path.read_text(encoding="utf-8"))
     record["dev_scores"] = scores

@@ -51,9 +51,9 @@ def gold_digest(shared: Path, prefix: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def update_floors(shared: Path, allow_lower: bool, reason: str | None) -> list[str]:
+def update_floors(shared: Path, allow_lower: bool, reason: str | None, jobs: int = 1) -> list[str]:
     data = load_floors()
-    scores = run_evaluations(shared)
+    scores = run_evaluations(shared, jobs=jobs)
     lowered = []
     for name, value in scores.items():
         new = round(max(0.0, value - MARGIN), 3)
@@ -81,11 +81,12 @@ def main() -> None:
     parser.add_argument("--allow-lower", action="store_true")
     parser.add_argument("--reason")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--jobs", type=int, default=1, help="evaluations run in this many processes")
     args = parser.parse_args()
     if args.allow_lower and not args.reason:
         parser.error("--allow-lower needs --reason")
     if args.update:
-        print("\n".join(update_floors(args.shared, args.allow_lower, args.reason)))
+        print("\n".join(update_floors(args.shared, args.allow_lower, args.reason, args.jobs)))
 
 
 if __name__ == "__main__":

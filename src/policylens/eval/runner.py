@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -11,6 +13,11 @@ from ..errors import PolicylensError
 from .sample_meta import SAMPLE_GOLD
 from .sample_stance import DEV_CORPORA, HELDOUT, SAMPLE_KEYPOINTS
 from .stance_prose import PROSE_TEST
+
+# the gold of each research corpus scored by stance_corpora.CORPORA
+STANCE_CORPORA = {"vast": "stance/vast/vast_dev.reduced.csv", "argkp": "stance/argkp2021/kpm_data",
+                  "argkp_grouping": "stance/argkp2021/kpm_data",
+                  "ibm": "stance/ibm_claim_stance/claim_stance_train.csv"}
 
 DEFAULT_SHARED = Path(os.environ.get("POLICYLENS_SHARED", "../shared"))
 Scores = dict[str, float]
@@ -82,10 +89,14 @@ def _events_spans(shared: Path) -> Scores:
     return ner_spans(shared)
 
 
-def _stance_corpora(shared: Path) -> Scores:
-    from .stance_corpora import score_stance_corpora
+def _stance_corpus(name: str) -> Callable[[Path], Scores]:
+    """The scorer of one research corpus in ../shared/stance (``stance_corpora.CORPORA``)."""
+    def score(shared: Path) -> Scores:
+        from .stance_corpora import score_stance_corpus
 
-    return score_stance_corpora(shared)
+        return score_stance_corpus(shared, name)
+
+    return score
 
 
 def _stance_prose(shared: Path) -> Scores:
@@ -110,8 +121,7 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
     "conflibert#events": (("event_coding/gold/conflibert_cameo_ner_test.txt",), _events_spans),
     "seeds#actors": (("gold/seeds.json", "corpus/seeds"), _seeds_actors),
     "gsr#actors": (("event_coding/gold/PLOVER_GSR_CAMEO.json",), _gsr_actors),
-    "stance": (("stance/vast/vast_dev.reduced.csv", "stance/argkp2021/kpm_data",
-                "stance/ibm_claim_stance/claim_stance_train.csv"), _stance_corpora),
+    **{f"stance#{name}": ((need,), _stance_corpus(name)) for name, need in STANCE_CORPORA.items()},
     "seeds_stance": (("gold/seeds.json", "corpus/seeds"), _seeds_stance),
     "stance#prose": ((str(PROSE_TEST),), _stance_prose),
     "sample#stance": ((str(SAMPLE_GOLD), str(SAMPLE_KEYPOINTS)), _sample_stance),
@@ -120,17 +130,35 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
 }
 
 
-def run_evaluations(shared: Path | None = None, only: Sequence[str] = ()) -> Scores:
-    """Every evaluation whose gold is present (or only those named), its scores prefixed."""
+def runnable(shared: Path, only: Sequence[str] = ()) -> list[str]:
+    """The evaluations (of ``only``, or all) whose gold data is under ``shared``."""
+    unknown = sorted(set(only) - set(EVALUATIONS))
+    if unknown:
+        raise PolicylensError(f"No evaluation named {', '.join(unknown)}: choose from "
+                              f"{', '.join(EVALUATIONS)}")
+    return [prefix for prefix, (needs, _) in EVALUATIONS.items()
+            if (not only or prefix in only) and all((shared / n).exists() for n in needs)]
+
+
+def run_one(shared: Path, prefix: str) -> Scores:
+    """One evaluation's scores, named ``<corpus>.<metric>`` ("seeds#actors" scores as "seeds.*")."""
+    name = prefix.split("#")[0]
+    return {f"{name}.{k}": round(v, 4) for k, v in EVALUATIONS[prefix][1](shared).items()}
+
+
+def run_evaluations(shared: Path | None = None, only: Sequence[str] = (), jobs: int = 1) -> Scores:
+    """Every evaluation whose gold is present (or only those named), its scores prefixed;
+    ``jobs`` > 1 runs them in that many processes (each evaluation is single-threaded)."""
     shared = Path(shared or DEFAULT_SHARED)
     if not shared.is_dir():
         raise PolicylensError(
             f"No gold data at {shared}: pass --shared DIR (the folder holding gold/ and "
             "corpus/) or set POLICYLENS_SHARED."
         )
-    scores: Scores = {}
-    for prefix, (needs, scorer) in EVALUATIONS.items():
-        if (not only or prefix in only) and all((shared / n).exists() for n in needs):
-            name = prefix.split("#")[0]  # "seeds#actors" scores as "seeds.*"
-            scores.update({f"{name}.{k}": round(v, 4) for k, v in scorer(shared).items()})
-    return scores
+    prefixes = runnable(shared, only)
+    if jobs <= 1 or len(prefixes) <= 1:
+        results = [run_one(shared, prefix) for prefix in prefixes]
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+            results = list(pool.map(run_one, [shared] * len(prefixes), prefixes))
+    return {name: value for scores in results for name, value in scores.items()}

@@ -107,12 +107,23 @@ def score_ibm(shared: Path) -> dict[str, float]:
     return {"heldout_acc": float(np.mean(correct)), "heldout_n": float(len(rows))}
 
 
-def score_stance_corpora(shared: Path) -> dict[str, float]:
-    scores = {f"vast.{k}": v for k, v in score_vast(shared).items()}
-    scores.update({f"argkp.{k}": v for k, v in score_argkp(shared).items()})
+def score_argkp_grouping(shared: Path) -> dict[str, float]:
     from .grouping import score_grouping  # it imports this module's reader
 
-    root = shared / "stance" / "argkp2021" / "kpm_data"
-    scores.update({f"argkp.{k}": v for k, v in score_grouping(root).items()})
-    scores.update({f"ibm.{k}": v for k, v in score_ibm(shared).items()})
-    return scores
+    return score_grouping(shared / "stance" / "argkp2021" / "kpm_data")
+
+
+# evaluation name -> (scorer, prefix of its scores); each runs on its own so that the gate can
+# share them out over processes (their gold files are named in ``runner.STANCE_CORPORA``).
+CORPORA = {
+    "vast": (score_vast, "vast"),
+    "argkp": (score_argkp, "argkp"),
+    "argkp_grouping": (score_argkp_grouping, "argkp"),
+    "ibm": (score_ibm, "ibm"),
+}
+
+
+def score_stance_corpus(shared: Path, name: str) -> dict[str, float]:
+    """One research corpus's scores, named ``<corpus>.<metric>``."""
+    scorer, prefix = CORPORA[name]
+    return {f"{prefix}.{k}": v for k, v in scorer(shared).items()}
