@@ -30,10 +30,11 @@ chromium: $(STAMP)
 	    >/dev/null 2>&1; then echo "apt-get install chromium failed (not root, or no Debian repository)" \
 	    > $(CHROMIUM_NOTE); fi; }
 
-# Tests run in parallel workers (one per core, at most 4); TEST_WORKERS=0 runs them in one process.
+# Tests run in parallel workers (one per core, at most 4) that steal queued tests from each
+# other; the longest start first (tests/conftest.py). TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= auto
 test: $(STAMP) chromium
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --durations 25
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist worksteal --durations 25
 
 eval: $(STAMP)
 	$(BIN)/policylens eval

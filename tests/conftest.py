@@ -24,6 +24,15 @@ SAMPLE_QUESTION = SEEDS_QUESTION = (
     "Should South Korea deepen its engagement with NATO, including the president attending NATO summits?")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest tests first, then the other slow ones: ``make test``'s work-stealing workers
+    start on them and share out the quick ones while they run."""
+    def rank(item: pytest.Item) -> int:
+        return 0 if item.get_closest_marker("longest") else 1 if item.get_closest_marker("slow") else 2
+
+    items.sort(key=rank)
+
+
 def require_shared(*parts: str) -> Path:
     """Path under ../shared; skip when absent on a user's clone, fail under CI."""
     path = SHARED.joinpath(*parts)
