@@ -54,6 +54,11 @@ def test_an_unknown_evaluation_is_named_with_the_choices() -> None:
         run_evaluations(SHARED, only=["seedz"])
 
 
+def test_a_named_evaluation_without_its_gold_says_what_is_missing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(PolicylensError, match=r"No gold data for stance#vast \(missing .*vast_dev"):
+        run_evaluations(tmp_path, only=["stance#vast"])
+
+
 def test_evaluations_in_parallel_processes_score_the_same() -> None:
     require_shared("gold", "seeds.json")
     only = ["seeds", "sample", "seeds#actors"]

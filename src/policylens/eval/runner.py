@@ -131,11 +131,17 @@ EVALUATIONS: dict[str, tuple[tuple[str, ...], Callable[[Path], Scores]]] = {
 
 
 def runnable(shared: Path, only: Sequence[str] = ()) -> list[str]:
-    """The evaluations (of ``only``, or all) whose gold data is under ``shared``."""
+    """The evaluations whose gold data is under ``shared``: all, or those named in ``only``
+    (each of which must have its gold)."""
     unknown = sorted(set(only) - set(EVALUATIONS))
     if unknown:
         raise PolicylensError(f"No evaluation named {', '.join(unknown)}: choose from "
                               f"{', '.join(EVALUATIONS)}")
+    missing = {p: [n for n in EVALUATIONS[p][0] if not (shared / n).exists()] for p in only}
+    if any(missing.values()):
+        raise PolicylensError("No gold data for " + "; ".join(
+            f"{p} (missing {', '.join(str(shared / n) for n in needs)})" for p, needs in missing.items()
+            if needs) + ": pass --shared DIR with the gold it reads")
     return [prefix for prefix, (needs, _) in EVALUATIONS.items()
             if (not only or prefix in only) and all((shared / n).exists() for n in needs)]
 
