@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,3 +101,13 @@ def test_stages_setting_runs_only_the_named_stages(tmp_path: Path,
     result = invoke("run", "--project", str(tmp_path / "p"))
     assert result.exit_code == 2
     assert "Unknown stage nope in the stages setting. Choose from: " in result.output
+
+
+def test_summary_counts_documents_for_document_stages_and_rows_for_corpus_stages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.setenv("POLICYLENS_STAGES", "nlp.spacy,actors.gazetteer,actors.catalog")
+    result = invoke("analyze", str(tmp_path / "a.txt"), "--project", str(tmp_path / "p"))
+    lines = [line for line in result.output.splitlines() if line.startswith("Stage ")]
+    assert lines[:2] == ["Stage nlp.spacy: 1 processed", "Stage actors.gazetteer: 1 processed"]
+    assert re.fullmatch(r"Stage actors\.catalog: [1-9]\d* rows written \(whole corpus\)", lines[2])

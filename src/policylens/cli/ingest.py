@@ -11,6 +11,7 @@ from ..project import Project
 from ..report.build import write_report
 from ..run.pipeline import RunResult, analyze, execute
 from ..settings import CONFIG_NAME
+from ..stages import registered_stages
 from .options import (executor_options, project_option, question_option, run_options,
                       settings_for)
 
@@ -30,8 +31,10 @@ def _summary(result: RunResult) -> None:
     if result.added.unexpected:
         click.echo(f"  {result.added.unexpected} of the errors were unexpected failures "
                    "(a bug in policylens): please report them", err=True)
+    corpus_level = {s.name for s in registered_stages() if s.level == "corpus"}
     for stage, n in result.processed.items():
-        click.echo(f"Stage {stage}: {n} processed")
+        done = f"{n} rows written (whole corpus)" if stage in corpus_level else f"{n} processed"
+        click.echo(f"Stage {stage}: {done}")
     click.echo(f"Database: {Project(result.project).db_path}")
     if result.report:
         click.echo(f"Report: {result.report}")
