@@ -1,4 +1,5 @@
-"""Benchmark: claims/s of `policylens stance code` (the cross-encoder, int8, one thread).
+"""Benchmark: claims/s of `policylens stance code` (the cross-encoder, int8; texts run at once on
+`model_threads()` threads: POLICYLENS_MODEL_THREADS=1 measures one at a time).
 
     python bench/bench_stance.py --claims 512
 
@@ -16,6 +17,7 @@ import resource
 import time
 
 from policylens.cli.ingest import SAMPLE
+from policylens.nlp.onnx_text import model_threads
 from policylens.stance.coding import code_sentences
 from policylens.stance.model import load_model
 
@@ -42,7 +44,7 @@ def main() -> None:
                       "claims_per_s": round(len(sentences) / seconds, 1),
                       "mean_words": round(sum(len(s.split()) for s in sentences) / len(sentences), 1),
                       "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-                      "python": platform.python_version()}))
+                      "model_threads": model_threads(), "python": platform.python_version()}))
 
 
 if __name__ == "__main__":

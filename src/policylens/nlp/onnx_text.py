@@ -5,15 +5,22 @@ Shared by the trained cross-encoders (stance, event type): no torch at run time.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
-from ..errors import PolicylensError
+from ..errors import PolicylensError, UsageError
 
 if TYPE_CHECKING:
     import onnxruntime as ort
+
+THREADS_ENV = "POLICYLENS_MODEL_THREADS"
+MAX_THREADS = 4  # texts run at once; more buys little on a laptop's cores
 
 
 def session_options() -> "ort.SessionOptions":
@@ -45,9 +52,12 @@ class OnnxTextModel:
         self.tokenizer.enable_truncation(max_length=max_tokens)
 
     def run(self, inputs: Sequence[str] | Sequence[tuple[str, str]], output: str) -> np.ndarray:
-        """The named output for each text (or pair), in input order."""
+        """The named output for each text (or pair), in input order. Texts run one per call,
+        several calls at once on ``model_threads()`` threads; each result is the same either way."""
         encodings = self.tokenizer.encode_batch(list(inputs))
-        rows = [self._one(e, output) for e in encodings]
+        one = partial(self._one, output=output)
+        threads = model_threads()
+        rows = list(_pool(threads).map(one, encodings) if threads > 1 else map(one, encodings))
         return np.stack(rows) if rows else np.zeros((0,), dtype=np.float32)
 
     def _one(self, encoding, output: str) -> np.ndarray:  # type: ignore[no-untyped-def]
@@ -56,6 +66,33 @@ class OnnxTextModel:
         differ between executors and partitions, whose results must be identical."""
         (out,) = self.session.run([output], feeds(encoding))
         return out[0]
+
+
+def model_threads() -> int:
+    """How many texts a model runs at once: the usable cores (at most ``MAX_THREADS``) in the
+    process the user started, one in a worker process, whose pool or cluster already runs one
+    process per core. ``POLICYLENS_MODEL_THREADS`` sets it."""
+    value = os.environ.get(THREADS_ENV, "").strip()
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise UsageError(f"{THREADS_ENV} must be a whole number of 1 or more, got {value!r}: "
+                             f"set it to 1 to run one text at a time, or unset it.")
+        return int(value)
+    if multiprocessing.parent_process() is not None:
+        return 1
+    return max(1, min(_usable_cores(), MAX_THREADS))
+
+
+def _usable_cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+@lru_cache(maxsize=None)
+def _pool(threads: int) -> ThreadPoolExecutor:
+    """onnxruntime releases the GIL and lets threads run one session at once."""
+    return ThreadPoolExecutor(threads, thread_name_prefix="policylens-model")
 
 
 def feeds(encoding: Any) -> dict[str, np.ndarray]:
