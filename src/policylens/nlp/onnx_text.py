@@ -80,10 +80,11 @@ def model_threads() -> int:
         return int(value)
     if multiprocessing.parent_process() is not None:
         return 1
-    return max(1, min(_usable_cores(), MAX_THREADS))
+    return min(_usable_cores(), MAX_THREADS)
 
 
 def _usable_cores() -> int:
+    """Cores this process may run on (at least one)."""
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
