@@ -73,11 +73,31 @@ def test_a_floor_is_lowered_only_when_asked_and_the_history_says_which(tmp_path,
     floors = tmp_path / "floors.json"
     floors.write_text(json.dumps({"floors": {"a": 0.5, "b": 0.5}, "history": [], "gold_digests": {}}))
     monkeypatch.setattr(gate, "FLOORS", floors)
-    monkeypatch.setattr(gate, "EVALUATIONS", {})
-    monkeypatch.setattr(gate, "run_evaluations", lambda shared, jobs=1: {"a": 0.4, "b": 0.9})
+    monkeypatch.setattr(gate, "runnable", lambda shared, only=(): [])
+    monkeypatch.setattr(gate, "run_evaluations", lambda shared, only=(), jobs=1: {"a": 0.4, "b": 0.9})
     with pytest.raises(SystemExit, match="a: 0.5 -> 0.38"):
         gate.update_floors(tmp_path, allow_lower=False, reason=None)
     gate.update_floors(tmp_path, allow_lower=True, reason="a better model overall")
     data = json.loads(floors.read_text())
     assert data["floors"] == {"a": 0.38, "b": 0.88}
     assert data["history"] == [{"lowered": ["a: 0.5 -> 0.38"], "reason": "a better model overall"}]
+
+
+def test_an_update_of_some_evaluations_leaves_the_others_floors_and_digests(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from policylens.eval import gate
+
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"floors": {"x.a": 0.5, "y.b": 0.5}, "history": [],
+                                  "gold_digests": {"x": "old-x", "y": "old-y"}}))
+    scores = {"x": {"x.a": 0.9}, "y": {"y.b": 0.1}}
+    monkeypatch.setattr(gate, "FLOORS", floors)
+    monkeypatch.setattr(gate, "run_evaluations", lambda shared, only=(), jobs=1: {
+        k: v for name in (only or scores) for k, v in scores[name].items()})
+    monkeypatch.setattr(gate, "runnable", lambda shared, only=(): list(only or scores))
+    monkeypatch.setattr(gate, "gold_digest", lambda shared, prefix: f"new-{prefix}")
+    gate.update_floors(tmp_path, allow_lower=False, reason=None, only=["x"])
+    data = json.loads(floors.read_text())
+    assert data["floors"] == {"x.a": 0.88, "y.b": 0.5}
+    assert data["gold_digests"] == {"x": "new-x", "y": "old-y"}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from conftest import export_jsonl
-from policylens.eval.seeds_stance import evidence_funnel, found_keypoints, furniture_keypoints, maximum_matching
+from policylens.eval.seeds_stance import (evidence_funnel, found_keypoints, furniture_keypoints, keypoint_scores,
+                                          maximum_matching)
 
 MIN_KEYPOINTS_FOUND = 11
 # The targets. The document stances are reached (5 of 5 since stance.claims v7); the key
@@ -95,3 +97,20 @@ def test_one_key_point_finds_one_gold_point_however_many_its_quotes_touch() -> N
               {"source": "a.html", "sentence": "Moscow could send Pyongyang missile parts."}]
     produced = [{"side": "con", "label": "Relations with China would sour quickly", "quotes": quotes}]
     assert found_keypoints(produced, gold) == ["C1"]
+
+
+def test_precision_counts_the_key_points_that_make_some_gold_point() -> None:
+    quote = "most voters are not concerned with their president missing a distant summit"
+    gold = [_gold("C6", "Domestic economic priorities come first", quote)]
+    making = {"side": "con", "label": "Most voters are not concerned with their president missing a distant summit",
+              "quotes": [{"source": "a.html", "sentence": quote}]}
+    wrong_side = {**making, "side": "pro"}
+    elsewhere = {**making, "quotes": [{"source": "b.html", "sentence": quote}]}
+    db = sqlite3.connect(":memory:")
+    db.executescript("CREATE TABLE claims (id, doc_id, sentence, stance, is_claim);"
+                     "CREATE TABLE documents (id, source);"
+                     "CREATE TABLE keypoint_claims (claim_id, keypoint_id); CREATE TABLE keypoints (id, side);")
+    scores = keypoint_scores(db, [making, wrong_side, elsewhere, making], gold)
+    assert scores["keypoints_found"] == 1.0
+    assert scores["keypoints_precision"] == 0.5
+    assert keypoint_scores(db, [], gold)["keypoints_precision"] == 0.0

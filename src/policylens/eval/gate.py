@@ -4,6 +4,7 @@ Floors only go up unless lowered on purpose::
 
     python -m policylens.eval.gate --update                 # raise floors to current scores
     python -m policylens.eval.gate --update --allow-lower --reason "why"
+    python -m policylens.eval.gate --update --only seeds_stance   # only these evaluations' floors
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import json
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
+from typing import Sequence
 
-from .runner import DEFAULT_SHARED, EVALUATIONS, Scores, run_evaluations
+from .runner import DEFAULT_SHARED, EVALUATIONS, Scores, run_evaluations, runnable
 
 FLOORS = Path(str(files("policylens") / "eval" / "floors.json"))
 MARGIN = 0.02  # floors sit a little under the scores so that noise-free code does not flap
@@ -51,9 +53,11 @@ def gold_digest(shared: Path, prefix: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def update_floors(shared: Path, allow_lower: bool, reason: str | None, jobs: int = 1) -> list[str]:
+def update_floors(shared: Path, allow_lower: bool, reason: str | None, jobs: int = 1,
+                  only: Sequence[str] = ()) -> list[str]:
+    """Raise the floors of every evaluation (or of those in ``only``) to its scores less MARGIN."""
     data = load_floors()
-    scores = run_evaluations(shared, jobs=jobs)
+    scores = run_evaluations(shared, only=only, jobs=jobs)
     lowered = []
     for name, value in scores.items():
         new = round(max(0.0, value - MARGIN), 3)
@@ -67,8 +71,7 @@ def update_floors(shared: Path, allow_lower: bool, reason: str | None, jobs: int
     if lowered and not allow_lower:
         raise SystemExit("Refusing to lower floors (use --allow-lower --reason):\n  "
                          + "\n  ".join(lowered))
-    data["gold_digests"] = {p: gold_digest(shared, p) for p in EVALUATIONS
-                            if all((shared / n).exists() for n in EVALUATIONS[p][0])}
+    data["gold_digests"].update({p: gold_digest(shared, p) for p in runnable(shared, only)})
     if allow_lower:
         data["history"].append({"lowered": lowered, "reason": reason or ""})
     FLOORS.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -82,11 +85,13 @@ def main() -> None:
     parser.add_argument("--reason")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--jobs", type=int, default=1, help="evaluations run in this many processes")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME",
+                        help="update only this evaluation's floors (repeatable)")
     args = parser.parse_args()
     if args.allow_lower and not args.reason:
         parser.error("--allow-lower needs --reason")
     if args.update:
-        print("\n".join(update_floors(args.shared, args.allow_lower, args.reason, args.jobs)))
+        print("\n".join(update_floors(args.shared, args.allow_lower, args.reason, args.jobs, args.only)))
 
 
 if __name__ == "__main__":

@@ -71,12 +71,19 @@ def found_keypoints(produced: list[dict], gold_kps: list[dict]) -> list[str]:
 def judged_keypoints(produced: list[dict], gold_kps: list[dict]) -> tuple[list[str], list[str]]:
     """The gold key points found by the corrected judge, and by the earlier one (the match head
     alone judges the label, and one produced key point may find several gold ones)."""
+    return _judged(produced, gold_kps)[:2]
+
+
+def _judged(produced: list[dict], gold_kps: list[dict]) -> tuple[list[str], list[str], set[int]]:
+    """Gold points found (corrected judge, head alone), and the produced key points that make
+    some gold point by the corrected judge."""
     pairs = _label_pairs(produced, gold_kps)
     by_head = _head_says_same(pairs, produced)
     accepted = [(g["id"], i) for (g, i), ok in zip(pairs, by_head)
                 if ok or _label_is_evidence(produced[i]["label"], g)]
     return (sorted(maximum_matching(accepted)),
-            sorted({g["id"] for (g, _), ok in zip(pairs, by_head) if ok}))
+            sorted({g["id"] for (g, _), ok in zip(pairs, by_head) if ok}),
+            {i for _, i in accepted})
 
 
 def _label_pairs(produced: list[dict], gold_kps: list[dict]) -> list[tuple[dict, int]]:
@@ -152,10 +159,13 @@ def aspect_accuracy(gold_kps: list[dict], question: str = "") -> float:
 
 def keypoint_scores(db: sqlite3.Connection, produced: list[dict], gold_kps: list[dict]) -> dict[str, float]:
     """The gold key points found (by the corrected judge and by the head alone), as a count and
-    a share, and the gold evidence funnel."""
-    found, by_head = judged_keypoints(produced, gold_kps)
+    a share; the share of produced key points that make some gold point (a lower bound of
+    precision: a gold list names the main points, not every fair one); the evidence funnel."""
+    found, by_head, making_gold = _judged(produced, gold_kps)
     return {"keypoints_found": float(len(found)), "keypoints_found_by_head": float(len(by_head)),
-            "keypoints_recall": len(found) / len(gold_kps), **evidence_funnel(db, gold_kps)}
+            "keypoints_recall": len(found) / len(gold_kps),
+            "keypoints_precision": len(making_gold) / max(1, len(produced)),
+            **evidence_funnel(db, gold_kps)}
 
 
 def produced_keypoints(db: sqlite3.Connection) -> list[dict]:
