@@ -70,6 +70,30 @@ def test_a_long_label_keeps_the_main_clause_after_an_opening_condition(text: str
     assert MIN_WORDS <= len(label.rstrip(" …").split()) <= MAX_WORDS
 
 
+@pytest.mark.parametrize("text, verb", [
+    ("A spokesman for the national federation of refinery workers, by contrast, said that quotas "
+     "would cost thousands of jobs in the north-east.", "said"),
+    ("At a time when ties with the neighbours are strained by tariffs, joining a cartel would send "
+     "the wrong signal to markets and partners alike.", "send"),
+])
+def test_a_label_cut_at_a_clause_boundary_keeps_the_main_verb(text: str, verb: str) -> None:
+    label = condense(text)
+    assert verb in label.split()
+    assert MIN_WORDS <= len(label.rstrip(" …").split()) <= MAX_WORDS
+
+
+def test_a_clause_cut_before_its_reporting_verb_stands() -> None:
+    text = ("The minister wanted the country to become a regional broker of peace talks, and had said so "
+            "at every summit since taking office, she wrote in her memoir.")
+    assert condense(text) == "The minister wanted the country to become a regional broker of peace talks"
+
+
+def test_a_semicolon_ends_a_whole_clause_whatever_the_parse() -> None:
+    text = ("Push the deadline into the next decade and the incentive weakens; the networks that the "
+            "reforms are meant to dismantle will simply wait it out.")
+    assert condense(text) == "Push the deadline into the next decade and the incentive weakens"
+
+
 @pytest.mark.parametrize("text, ends", [
     # no clause boundary to cut at: the label ends where a phrase ends, never on "an in-person"
     ("Attending the summit could give the new president an avenue to engage in an in-person "

@@ -36,11 +36,12 @@ class Member:
 
 class KeypointsStage:
     name = "stance.keypoints"
+    # v12: a label cut at a clause boundary keeps the main verb, else it is cut at a phrase;
     # v11: a long label with no clause boundary ends on a whole phrase (parsed; candidates are
     # matched in the unparsed form, as before); v10: the claims of a group too weak to stand are
     # grouped again; v9: labels drop a leading domain setting ("In the security dimension, ...");
     # v8: scores centred on each candidate's typical score; v7: claims standing alone lead
-    version = "v11"
+    version = "v12"
     level = "corpus"
     requires: tuple[str, ...] = ("stance.claims",)
     writes = ("keypoints", "keypoint_claims", "keypoint_cache")

@@ -100,14 +100,29 @@ def condense(text: str) -> str:
 
 
 def condense_all(texts: Sequence[str]) -> list[str]:
-    """``condense`` for many claims; those that need a parse are parsed in one batch."""
+    """``condense`` for many claims; those longer than a label are parsed in one batch. A cut at
+    a comma, colon or dash is taken only when it keeps the main verb ("A representative of the
+    federation, by contrast" is no point), otherwise the phrase cut; a semicolon ends a whole
+    clause, whatever the parser makes of the sentence."""
     words = [clean_sentence(t).rstrip(".").split() for t in texts]
-    labels = [_without_parse(w) for w in words]
+    labels: list[str | None] = [" ".join(w) if len(w) <= MAX_WORDS else None for w in words]
     need = [i for i, label in enumerate(labels) if label is None]
     docs = _parser().pipe([" ".join(words[i]) for i in need]) if need else []
     for i, doc in zip(need, docs):
-        labels[i] = _cut(words[i], _phrase_cut(words[i], doc))
+        clause = _clause_cut(words[i])
+        if clause and (words[i][clause - 1].endswith(";") or _keeps_main_verb(words[i], doc, clause)):
+            labels[i] = " ".join(words[i][:clause]).rstrip(TRAILING_MARKS)
+        else:
+            labels[i] = _cut(words[i], _phrase_cut(words[i], doc))
     return [_without_orphan_quote(label or "") for label in labels]
+
+
+def _keeps_main_verb(words: list[str], doc: Doc, keep: int) -> bool:
+    """Whether the first ``keep`` words hold the root of the text's first parsed sentence, or the
+    clause it reports ("Seoul would gain most, …, he wrote": the point is what he wrote)."""
+    end = sum(len(w) + 1 for w in words[:keep]) - 1
+    root = next(doc.sents).root
+    return root.idx < end or any(t.dep_ == "ccomp" and t.head == root and t.idx < end for t in doc)
 
 
 def _without_orphan_quote(label: str) -> str:
