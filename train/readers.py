@@ -33,21 +33,22 @@ def torch_reader(checkpoint: str, encoder: str, max_len: int) -> Reader:
         with torch.no_grad():
             for start in range(0, len(order), 32):
                 batch = order[start:start + 32]
-                ids, types, mask = _padded([encs[i] for i in batch])
+                ids, types, mask = padded([(encs[i].ids, encs[i].type_ids) for i in batch])
                 logits, _, _ = model(ids, mask, types)
                 probs[batch] = logits.softmax(-1).numpy()
         return probs
     return read
 
 
-def _padded(encs: list) -> tuple:
-    """Input ids, type ids and attention mask of a batch, zero-padded to its longest pair."""
+def padded(rows: Sequence[tuple[list[int], list[int]]]) -> tuple:
+    """Input ids, type ids and attention mask of a batch of (ids, type ids), zero-padded to its
+    longest pair."""
     import torch
 
-    width = max(len(e.ids) for e in encs)
-    ids, types, mask = (torch.zeros(len(encs), width, dtype=torch.long) for _ in range(3))
-    for row, e in enumerate(encs):
-        ids[row, :len(e.ids)] = torch.tensor(e.ids)
-        types[row, :len(e.ids)] = torch.tensor(e.type_ids)
-        mask[row, :len(e.ids)] = 1
+    width = max(len(tid) for tid, _ in rows)
+    ids, types, mask = (torch.zeros(len(rows), width, dtype=torch.long) for _ in range(3))
+    for row, (tid, tty) in enumerate(rows):
+        ids[row, :len(tid)] = torch.tensor(tid)
+        types[row, :len(tty)] = torch.tensor(tty)
+        mask[row, :len(tid)] = 1
     return ids, types, mask

@@ -26,6 +26,7 @@ import data as D  # noqa: E402
 from encoders import encoder_dir  # noqa: E402
 from model_def import CrossEncoder  # noqa: E402
 from negation import negated_claim_pairs  # noqa: E402
+from readers import padded, torch_reader  # noqa: E402
 from synthetic_stance import synthetic_stance_pairs  # noqa: E402
 
 log = logging.getLogger("train")
@@ -81,14 +82,7 @@ def make_batches(items: list, size: int, rng: random.Random) -> list[list]:
 
 
 def collate(batch: list) -> tuple[dict, torch.Tensor, str]:
-    width = max(len(ids) for ids, _, _ in batch)
-    ids = torch.zeros(len(batch), width, dtype=torch.long)
-    types = torch.zeros_like(ids)
-    mask = torch.zeros_like(ids)
-    for i, (tid, tty, _) in enumerate(batch):
-        ids[i, :len(tid)] = torch.tensor(tid)
-        types[i, :len(tty)] = torch.tensor(tty)
-        mask[i, :len(tid)] = 1
+    ids, types, mask = padded([(tid, tty) for tid, tty, _ in batch])
     labels = torch.tensor([p.label for _, _, p in batch])
     return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}, labels, batch[0][2].task
 
@@ -152,8 +146,6 @@ def stance_teacher_probs(pairs: list[D.Pair], spec: str, max_len: int) -> dict[t
     (`CHECKPOINT:ENCODER`, any encoder: the teacher reads with its own tokenizer)."""
     if not spec:
         return {}
-    from readers import torch_reader
-
     keys = sorted({(p.text_a, p.text_b) for p in pairs if p.task == "stance"})
     probs = torch_reader(*spec.rsplit(":", 1), max_len)(keys)
     log.info("stance teacher %s read %d pairs", spec, len(keys))
