@@ -47,3 +47,10 @@ def test_the_development_gold_quotes_carry_their_sides(seeds_dir: Path) -> None:
     quotes = R.dev_gold_quotes(seeds_dir.parent.parent)  # ../shared
     assert len(quotes) == 32 + 40 + 47
     assert {side for _, side in quotes} == {"pro", "con"}
+
+
+@pytest.mark.parametrize("name, says", [("gold-sharp", "gold-swap, gold-mass, gold-firm"),
+                                        ("epoch-1.pt", "CHECKPOINT:ENCODER")])
+def test_an_unknown_reader_is_refused_with_the_choices(name: str, says: str) -> None:
+    with pytest.raises(SystemExit, match=says):
+        R.reader(name, lambda pairs: np.zeros((len(pairs), 3)), Path("."))

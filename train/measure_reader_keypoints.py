@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from measure_prose_sides import DEV_SETS, REPO  # noqa: E402
 
 EVALUATIONS = ["seeds_stance", "dev_eu#stance", "dev_opec#stance"]
+GOLD_WAYS = ("swap", "mass", "firm")
 Read = Callable[[Sequence[tuple[str, str]]], np.ndarray]
 GoldQuote = tuple[str, str]  # (quote, side)
 
@@ -80,9 +81,15 @@ def reader(name: str, shipped: Read, shared: Path) -> Read:
     if name == "shipped":
         return shipped
     if name.startswith("gold-"):
-        return gold_reader(shipped, dev_gold_quotes(shared), name.removeprefix("gold-"))
+        how = name.removeprefix("gold-")
+        if how not in GOLD_WAYS:
+            ways = ", ".join(f"gold-{w}" for w in GOLD_WAYS)
+            raise SystemExit(f"--reader {name}: the gold readers are {ways}")
+        return gold_reader(shipped, dev_gold_quotes(shared), how)
     from readers import torch_reader
 
+    if ":" not in name:
+        raise SystemExit(f"--reader {name}: give shipped, a gold reader or CHECKPOINT:ENCODER")
     checkpoint, encoder = name.rsplit(":", 1)
     return torch_reader(checkpoint, encoder, 96)
 
@@ -98,7 +105,8 @@ def main() -> None:
 
     model = load_model()  # one instance per process: every stage reads through it
     read = reader(args.reader, model.stance, args.shared)
-    model.stance = lambda pairs: read(list(pairs)) if pairs else np.zeros((0, 3), np.float32)  # type: ignore[method-assign]
+    empty = np.zeros((0, 3), np.float32)
+    model.stance = lambda pairs: read(list(pairs)) if pairs else empty  # type: ignore[method-assign]
     scores = run_evaluations(args.shared, only=EVALUATIONS, jobs=1)
     print(json.dumps({"reader": args.reader, **scores}, indent=1))
 
