@@ -52,10 +52,15 @@ def gold_quotes(path: Path) -> tuple[str, list[str], list[bool]]:
     return gold["question"]["text"], [q for q, _ in quotes], [p for _, p in quotes]
 
 
+def dev_set_gold(name: str, shared: Path) -> Path:
+    """The gold file of a development set: the seeds' under ../shared, the others in the repo."""
+    return (shared if name == "seeds" else REPO) / DEV_SETS[name]
+
+
 def scores(read: Reader, shared: Path) -> dict[str, float]:
     out = {}
-    for name, rel in DEV_SETS.items():
-        question, quotes, is_pro = gold_quotes((shared if name == "seeds" else REPO) / rel)
+    for name in DEV_SETS:
+        question, quotes, is_pro = gold_quotes(dev_set_gold(name, shared))
         probs = np.asarray(read([(question, q) for q in quotes]))
         out[name] = round(side_auc(probs[:, 0] / (probs[:, 0] + probs[:, 1]), is_pro), 3)
     out["written_mean"] = round((out["dev_eu"] + out["dev_opec"]) / 2, 3)

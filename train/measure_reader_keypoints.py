@@ -26,7 +26,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from measure_prose_sides import DEV_SETS, REPO  # noqa: E402
+from measure_prose_sides import DEV_SETS, dev_set_gold, gold_quotes  # noqa: E402
 
 EVALUATIONS = ["seeds_stance", "dev_eu#stance", "dev_opec#stance"]
 GOLD_WAYS = ("swap", "mass", "firm")
@@ -37,10 +37,9 @@ GoldQuote = tuple[str, str]  # (quote, side)
 def dev_gold_quotes(shared: Path) -> list[GoldQuote]:
     """Every pro or con gold quote of the development sets, with its side."""
     quotes: list[GoldQuote] = []
-    for name, rel in DEV_SETS.items():
-        gold = json.loads(((shared if name == "seeds" else REPO) / rel).read_text(encoding="utf-8"))
-        quotes += [(e["quote"], g["side"]) for g in gold["key_points"] if g["side"] in ("pro", "con")
-                   for e in g["evidence"]]
+    for name in DEV_SETS:
+        _, texts, is_pro = gold_quotes(dev_set_gold(name, shared))
+        quotes += [(t, "pro" if pro else "con") for t, pro in zip(texts, is_pro)]
     return quotes
 
 
@@ -77,7 +76,7 @@ def gold_reader(shipped: Read, quotes: Sequence[GoldQuote], how: str) -> Read:
     return read
 
 
-def reader(name: str, shipped: Read, shared: Path) -> Read:
+def reader(name: str, shipped: Read, shared: Path, max_len: int = 96) -> Read:
     if name == "shipped":
         return shipped
     if name.startswith("gold-"):
@@ -91,7 +90,7 @@ def reader(name: str, shipped: Read, shared: Path) -> Read:
     if ":" not in name:
         raise SystemExit(f"--reader {name}: give shipped, a gold reader or CHECKPOINT:ENCODER")
     checkpoint, encoder = name.rsplit(":", 1)
-    return torch_reader(checkpoint, encoder, 96)
+    return torch_reader(checkpoint, encoder, max_len)
 
 
 def main() -> None:
@@ -99,12 +98,13 @@ def main() -> None:
     p.add_argument("--shared", type=Path, default=Path("../shared"))
     p.add_argument("--reader", default="shipped",
                    help="shipped, gold-swap, gold-mass, gold-firm or CHECKPOINT:ENCODER")
+    p.add_argument("--max-len", type=int, default=96, help="tokens a checkpoint reads")
     args = p.parse_args()
     from policylens.eval.runner import run_evaluations
     from policylens.stance.model import load_model
 
     model = load_model()  # one instance per process: every stage reads through it
-    read = reader(args.reader, model.stance, args.shared)
+    read = reader(args.reader, model.stance, args.shared, args.max_len)
     empty = np.zeros((0, 3), np.float32)
     model.stance = lambda pairs: read(list(pairs)) if pairs else empty  # type: ignore[method-assign]
     scores = run_evaluations(args.shared, only=EVALUATIONS, jobs=1)
