@@ -85,10 +85,10 @@ def reader(name: str, shipped: Read, shared: Path, max_len: int = 96) -> Read:
             ways = ", ".join(f"gold-{w}" for w in GOLD_WAYS)
             raise SystemExit(f"--reader {name}: the gold readers are {ways}")
         return gold_reader(shipped, dev_gold_quotes(shared), how)
-    from readers import torch_reader
-
     if ":" not in name:
         raise SystemExit(f"--reader {name}: give shipped, a gold reader or CHECKPOINT:ENCODER")
+    from readers import torch_reader
+
     checkpoint, encoder = name.rsplit(":", 1)
     return torch_reader(checkpoint, encoder, max_len)
 
