@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import sys
 from pathlib import Path
@@ -36,6 +37,21 @@ def test_gold_quotes_are_the_sided_evidence_of_a_gold_file() -> None:
     assert len(quotes) == len(is_pro) == 40
     assert 0 < sum(is_pro) < len(is_pro)
     assert all(q.strip() for q in quotes)
+
+
+def test_a_prose_files_side_auc_reads_its_pro_and_con_sentences_only(tmp_path) -> None:
+    rows = [("The plan pays off.", "pro"), ("The plan backfires.", "con"), ("The plan was tabled.", "neutral")]
+    path = tmp_path / "prose.jsonl"
+    path.write_text("".join(json.dumps({"debate": "d", "question": "Should we?", "text": t, "stance": s}) + "\n"
+                            for t, s in rows))
+    seen = []
+
+    def read(pairs):
+        seen.extend(pairs)
+        return [[0.7, 0.2, 0.1] if "pays" in text else [0.2, 0.7, 0.1] for _, text in pairs]
+
+    assert M.prose_file_auc(read, path) == 1.0
+    assert [text for _, text in seen] == ["The plan pays off.", "The plan backfires."]
 
 
 def test_an_unknown_encoder_is_refused_with_the_choices() -> None:

@@ -76,3 +76,10 @@ def test_written_prose_test_debates_are_not_trained_on_nor_about_the_evaluated_d
     assert not {p.text_b for p in train} & {p.text_b for p in test}
     texts = [p.text_a + " " + p.text_b for p in train + test]
     assert not any("Korea" in t or "NATO summit" in t for t in texts)
+
+
+def test_written_prose_asks_nothing_the_development_sets_ask() -> None:
+    questions = {p.text_a for p in D.written_prose(PROSE_FILES + [PROSE_TEST])}
+    assert not [q for q in questions if "OPEC" in q]
+    assert not [q for q in questions if "Ukraine" in q and any(
+        w in q for w in ("member", "admit", "accession", "join"))]

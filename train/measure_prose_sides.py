@@ -67,6 +67,15 @@ def scores(read: Reader, shared: Path) -> dict[str, float]:
     return out
 
 
+def prose_file_auc(read: Reader, path: Path) -> float:
+    """The side AUC of the pro share on the pro and con sentences of a written-prose file."""
+    from policylens.eval.stance_prose import read_prose
+
+    rows = [r for r in read_prose(path) if r["stance"] != "neutral"]
+    probs = np.asarray(read([(r["question"], r["text"]) for r in rows]))
+    return round(side_auc(probs[:, 0] / (probs[:, 0] + probs[:, 1]), [r["stance"] == "pro" for r in rows]), 3)
+
+
 def vast_dev_macro_f1(read: Reader, shared: Path) -> float:
     """VAST dev 3-class macro-F1 of the plain argmax (no calibration, no framing)."""
     import data as D
@@ -112,6 +121,7 @@ def main() -> None:
     p.add_argument("--vast", action="store_true", help="also VAST dev macro-F1 of the plain argmax")
     p.add_argument("--own-lean", action="store_true",
                    help="also each model with each sentence's own lean taken out (without_own_lean)")
+    p.add_argument("--prose", type=Path, help="also the side AUC on this written-prose file's pro and con sentences")
     args = p.parse_args()
     shared = Path(args.shared)
     readers = [("shipped", shipped_reader)] + [
@@ -123,6 +133,8 @@ def main() -> None:
     for name, make in readers:
         read = make()
         extra = {"vast_dev_macro_f1": vast_dev_macro_f1(read, shared)} if args.vast else {}
+        if args.prose:
+            extra["prose_file"] = prose_file_auc(read, args.prose)
         print(json.dumps({"model": name, **scores(read, shared), **extra}), flush=True)
 
 
