@@ -57,12 +57,17 @@ def dev_set_gold(name: str, shared: Path) -> Path:
     return (shared if name == "seeds" else REPO) / DEV_SETS[name]
 
 
+def sided_auc(read: Reader, pairs: Sequence[tuple[str, str]], is_pro: Sequence[bool]) -> float:
+    """The side AUC of the pro share p_pro / (p_pro + p_con) of the read pairs, to 3 places."""
+    probs = np.asarray(read(pairs))
+    return round(side_auc(probs[:, 0] / (probs[:, 0] + probs[:, 1]), is_pro), 3)
+
+
 def scores(read: Reader, shared: Path) -> dict[str, float]:
     out = {}
     for name in DEV_SETS:
         question, quotes, is_pro = gold_quotes(dev_set_gold(name, shared))
-        probs = np.asarray(read([(question, q) for q in quotes]))
-        out[name] = round(side_auc(probs[:, 0] / (probs[:, 0] + probs[:, 1]), is_pro), 3)
+        out[name] = sided_auc(read, [(question, q) for q in quotes], is_pro)
     out["written_mean"] = round((out["dev_eu"] + out["dev_opec"]) / 2, 3)
     return out
 
@@ -72,8 +77,7 @@ def prose_file_auc(read: Reader, path: Path) -> float:
     from policylens.eval.stance_prose import read_prose
 
     rows = [r for r in read_prose(path) if r["stance"] != "neutral"]
-    probs = np.asarray(read([(r["question"], r["text"]) for r in rows]))
-    return round(side_auc(probs[:, 0] / (probs[:, 0] + probs[:, 1]), [r["stance"] == "pro" for r in rows]), 3)
+    return sided_auc(read, [(r["question"], r["text"]) for r in rows], [r["stance"] == "pro" for r in rows])
 
 
 def vast_dev_macro_f1(read: Reader, shared: Path) -> float:
