@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -57,7 +58,10 @@ def test_synthetic_pairs_take_the_side_of_course_times_judgement() -> None:
     assert not any("Korea" in p.text_a + p.text_b or "NATO" in p.text_a + p.text_b for p in pairs)
 
 
-PROSE_FILES = sorted((Path(__file__).resolve().parents[1] / "train" / "data").glob("policy_prose_*.jsonl"))
+TRAIN_DATA = Path(__file__).resolve().parents[1] / "train" / "data"
+PROSE_FILES = sorted(TRAIN_DATA.glob("policy_prose_*.jsonl"))
+ARTICLE_FILES = sorted(TRAIN_DATA.glob("policy_articles_*.jsonl"))
+ARTICLE_KEYS = {"debate", "question", "article", "form", "paragraph", "sentence", "text", "stance"}
 
 
 def test_written_prose_keeps_its_labels_and_debates() -> None:
@@ -69,17 +73,50 @@ def test_written_prose_keeps_its_labels_and_debates() -> None:
 
 
 def test_written_prose_test_debates_are_not_trained_on_nor_about_the_evaluated_debate() -> None:
-    train = D.written_prose(PROSE_FILES)
+    train = D.written_prose(PROSE_FILES + ARTICLE_FILES)
     test = D.written_prose([PROSE_TEST])
     assert len(test) >= 300
     assert not {p.text_a for p in train} & {p.text_a for p in test}
     assert not {p.text_b for p in train} & {p.text_b for p in test}
     texts = [p.text_a + " " + p.text_b for p in train + test]
-    assert not any("Korea" in t or "NATO summit" in t for t in texts)
+    assert not any(re.search(r"(?<!North )Korea", t) or "NATO summit" in t for t in texts)  # North Korea may be named
 
 
 def test_written_prose_asks_nothing_the_development_sets_ask() -> None:
-    questions = {p.text_a for p in D.written_prose(PROSE_FILES + [PROSE_TEST])}
+    questions = {p.text_a for p in D.written_prose(PROSE_FILES + ARTICLE_FILES + [PROSE_TEST])}
     assert not [q for q in questions if "OPEC" in q]
     assert not [q for q in questions if "Ukraine" in q and any(
         w in q for w in ("member", "admit", "accession", "join"))]
+
+
+def test_articles_are_whole_in_reading_order_and_argue_both_sides() -> None:
+    from policylens.eval.stance_prose import read_prose
+
+    rows = [row for path in ARTICLE_FILES for row in read_prose(path)]
+    assert ARTICLE_FILES and all(set(row) == ARTICLE_KEYS for row in rows)
+    articles = {row["article"] for row in rows}
+    assert len(articles) >= 8 * len(ARTICLE_FILES)
+    for article in articles:
+        mine = [row for row in rows if row["article"] == article]
+        assert [row["sentence"] for row in mine] == list(range(len(mine))), article
+        steps = {b["paragraph"] - a["paragraph"] for a, b in zip(mine, mine[1:])}
+        assert mine[0]["paragraph"] == 0 and steps <= {0, 1}, article
+    for debate in {row["debate"] for row in rows}:
+        assert {row["stance"] for row in rows if row["debate"] == debate} == {"pro", "con", "neutral"}
+    assert not {row["debate"] for row in rows} & {p.group[len("prose:"):] for p in D.written_prose(PROSE_FILES)}
+
+
+def test_an_article_sentence_is_read_with_the_sentence_before_it_in_its_paragraph(tmp_path) -> None:
+    import json
+
+    rows = [(0, "Costs rose."), (0, "That is the problem."), (1, "Allies disagree.")]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps({"debate": "d", "question": "Should we?", "article": "d-for", "form": "for",
+                                        "paragraph": par, "sentence": i, "text": text, "stance": "con"}) + "\n"
+                            for i, (par, text) in enumerate(rows)))
+    alone, read_after = D.written_prose([path]), D.written_prose([path], context=True)
+    assert [p.text_b for p in alone] == [text for _, text in rows]
+    assert [p.text_b for p in read_after] == [
+        "Costs rose.", "That is the problem. (Before it: Costs rose.)", "Allies disagree."]
+    assert [p.text_b for p in D.written_prose(PROSE_FILES[:1], context=True)] == [
+        p.text_b for p in D.written_prose(PROSE_FILES[:1])]  # stand-alone prose has no context
