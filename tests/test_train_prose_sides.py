@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
+import data as D  # noqa: E402
 import encoders  # noqa: E402
 import measure_prose_sides as M  # noqa: E402
 
@@ -52,6 +53,34 @@ def test_a_prose_files_side_auc_reads_its_pro_and_con_sentences_only(tmp_path) -
 
     assert M.prose_file_auc(read, path) == 1.0
     assert [text for _, text in seen] == ["The plan pays off.", "The plan backfires."]
+
+
+DOCUMENT = """A Title
+
+It began in May. Officials met twice. "No deal," one said. The talks resumed on a shaky basis.
+
+A new paragraph opens here. It ends here."""
+
+
+@pytest.mark.parametrize("quote, before", [
+    ("The talks resumed", '"No deal," one said.'),
+    ("on a shaky basis", '"No deal," one said.'),  # a clause: the sentence before its sentence
+    ("Officials met", "It began in May."),
+    ("It began", None),  # opens its paragraph
+    ("A new paragraph", None),
+    ("never written", None),
+])
+def test_a_quote_is_read_after_the_sentence_before_it_in_its_paragraph(quote, before) -> None:
+    assert D.sentence_before_quote(DOCUMENT, quote) == before
+
+
+def test_gold_quotes_in_context_keep_their_order_and_lead_with_the_quote() -> None:
+    gold = FIXTURES / "dev_ukraine_eu" / "gold.json"
+    _, quotes, _ = M.gold_quotes(gold)
+    in_context = M.quotes_in_context(gold, FIXTURES / "dev_ukraine_eu" / "corpus")
+    assert len(in_context) == len(quotes)
+    assert all(c.startswith(q) for c, q in zip(in_context, quotes))
+    assert sum("(Before it: " in c for c in in_context) > len(quotes) // 2
 
 
 def test_an_unknown_encoder_is_refused_with_the_choices() -> None:

@@ -161,13 +161,52 @@ def _ibm_heldout_topics(rows: list[dict]) -> set[str]:
 _NEGATABLE = re.compile(r"(?i)\b(should|would|must|can|is|are|will)\b(?!\s+not\b)")
 
 
-def written_prose(paths: list[Path]) -> list[Pair]:
+def written_prose(paths: list[Path], context: bool = False) -> list[Pair]:
     """Stance pairs from JSON lines {"debate", "question", "text", "stance"}: sentences of
-    analytic policy prose written for policylens, on debates the tool is not evaluated on."""
+    analytic policy prose written for policylens, on debates the tool is not evaluated on.
+    With ``context``, a sentence of an article file (rows with "article" and "paragraph") is
+    read with the sentence before it in its paragraph (``in_context``)."""
     from policylens.eval.stance_prose import SIDES, read_prose
 
-    return [Pair(row["question"], row["text"], "stance", SIDES[row["stance"]], "prose:" + row["debate"])
-            for path in paths for row in read_prose(path)]
+    rows = [row for path in paths for row in read_prose(path)]
+    befores = sentences_before(rows) if context else [None] * len(rows)
+    return [Pair(row["question"], in_context(row["text"], before), "stance", SIDES[row["stance"]],
+                 "prose:" + row["debate"]) for row, before in zip(rows, befores)]
+
+
+def sentences_before(rows: list[dict]) -> list[str | None]:
+    """For each row, the text of the row before it when both are in the same article and
+    paragraph, else None (stand-alone prose has no article)."""
+    def same_paragraph(a: dict, b: dict) -> bool:
+        return "article" in b and (a.get("article"), a.get("paragraph")) == (b["article"], b["paragraph"])
+
+    return [None] + [a["text"] if same_paragraph(a, b) else None for a, b in zip(rows, rows[1:])]
+
+
+def in_context(sentence: str, before: str | None) -> str:
+    """The sentence to read, with the sentence before it appended as context: the sentence
+    comes first, so a pair too long for the reader loses context, never the sentence."""
+    return sentence if not before else f"{sentence} (Before it: {before})"
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*\s+(?=[A-Z0-9\"\u201c\u2018(])")
+
+
+def sentence_before_quote(document: str, quote: str) -> str | None:
+    """The sentence before the one where ``quote`` starts, in the same paragraph of a plain-text
+    document (paragraphs split at blank lines); None when the quote opens its paragraph or is
+    not found."""
+    for paragraph in re.split(r"\n\s*\n", document):
+        flat = " ".join(paragraph.split())
+        at = flat.find(" ".join(quote.split()))
+        if at < 0:
+            continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(flat) if m.end() <= at]
+        if not ends:
+            return None
+        start = ends[-2] if len(ends) > 1 else 0
+        return flat[start:ends[-1]].strip()
+    return None
 
 
 def negated_motion(motion: str) -> str | None:

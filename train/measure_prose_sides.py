@@ -63,10 +63,27 @@ def sided_auc(read: Reader, pairs: Sequence[tuple[str, str]], is_pro: Sequence[b
     return round(side_auc(probs[:, 0] / (probs[:, 0] + probs[:, 1]), is_pro), 3)
 
 
-def scores(read: Reader, shared: Path) -> dict[str, float]:
+def quotes_in_context(gold_path: Path, corpus: Path) -> list[str]:
+    """The pro and con gold quotes of a gold file (in ``gold_quotes``' order), each with the
+    sentence before it in its document as the training articles are read (``data.in_context``)."""
+    from data import in_context, sentence_before_quote
+
+    gold = json.loads(gold_path.read_text())
+    return [in_context(e["quote"], sentence_before_quote((corpus / e["source"]).read_text(), e["quote"]))
+            for g in gold["key_points"] if g["side"] in ("pro", "con") for e in g["evidence"]]
+
+
+def dev_set_corpus(name: str, shared: Path) -> Path:
+    """The folder of a development set's documents."""
+    return shared / "corpus" / "seeds" if name == "seeds" else dev_set_gold(name, shared).parent / "corpus"
+
+
+def scores(read: Reader, shared: Path, context: bool = False) -> dict[str, float]:
     out = {}
     for name in DEV_SETS:
         question, quotes, is_pro = gold_quotes(dev_set_gold(name, shared))
+        if context:
+            quotes = quotes_in_context(dev_set_gold(name, shared), dev_set_corpus(name, shared))
         out[name] = sided_auc(read, [(question, q) for q in quotes], is_pro)
     out["written_mean"] = round((out["dev_eu"] + out["dev_opec"]) / 2, 3)
     return out
@@ -126,6 +143,8 @@ def main() -> None:
     p.add_argument("--own-lean", action="store_true",
                    help="also each model with each sentence's own lean taken out (without_own_lean)")
     p.add_argument("--prose", type=Path, help="also the side AUC on this written-prose file's pro and con sentences")
+    p.add_argument("--context", action="store_true",
+                   help="read each gold quote with the sentence before it in its document (data.in_context)")
     args = p.parse_args()
     shared = Path(args.shared)
     readers = [("shipped", shipped_reader)] + [
@@ -139,7 +158,7 @@ def main() -> None:
         extra = {"vast_dev_macro_f1": vast_dev_macro_f1(read, shared)} if args.vast else {}
         if args.prose:
             extra["prose_file"] = prose_file_auc(read, args.prose)
-        print(json.dumps({"model": name, **scores(read, shared), **extra}), flush=True)
+        print(json.dumps({"model": name, **scores(read, shared, args.context), **extra}), flush=True)
 
 
 if __name__ == "__main__":

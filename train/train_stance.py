@@ -37,7 +37,7 @@ def build_train(root: Path, args: argparse.Namespace) -> list[D.Pair]:
     vast = _sample(D.vast_train(root), args.vast_n, rng)
     kp_stance = _sample(D.argkp_stance(root, "train", rng), args.argkp_n, rng)
     ibm_train, _ = D.ibm_split(root)
-    prose = D.written_prose([Path(f) for f in args.prose]) * args.prose_times if args.prose else []
+    prose = D.written_prose([Path(f) for f in args.prose], args.prose_context) * args.prose_times
     pool = kp_stance + ibm_train + prose
     neutrals = D.off_topic_neutrals(pool, args.off_topic, rng)
     negated = D.negated_pairs(pool, args.negate, rng) if args.negate else []
@@ -225,6 +225,8 @@ def main() -> None:
     p.add_argument("--prose", nargs="*", default=[],
                    help="JSON-lines files of written policy prose (train/data/*.jsonl)")
     p.add_argument("--prose-times", type=int, default=1, help="how many times the prose pairs are added")
+    p.add_argument("--prose-context", action="store_true",
+                   help="read each article sentence with the sentence before it (data.in_context)")
     p.add_argument("--vast-n", type=int, default=5000)
     p.add_argument("--argkp-n", type=int, default=3000)
     p.add_argument("--match-pos", type=int, default=2500)
