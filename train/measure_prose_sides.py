@@ -44,12 +44,18 @@ def side_auc(pro_share: Sequence[float], is_pro: Sequence[bool]) -> float:
     return wins / (len(pos) * len(neg))
 
 
+def sided_evidence(gold: dict) -> list[tuple[dict, bool]]:
+    """The evidence ({"source", "quote"}) of a gold file's pro and con key points, each with
+    whether it is pro."""
+    return [(e, g["side"] == "pro") for g in gold["key_points"] if g["side"] in ("pro", "con")
+            for e in g["evidence"]]
+
+
 def gold_quotes(path: Path) -> tuple[str, list[str], list[bool]]:
     """The question, and the pro and con gold quotes of a gold file with their sides."""
     gold = json.loads(path.read_text())
-    quotes = [(e["quote"], g["side"] == "pro") for g in gold["key_points"]
-              if g["side"] in ("pro", "con") for e in g["evidence"]]
-    return gold["question"]["text"], [q for q, _ in quotes], [p for _, p in quotes]
+    evidence = sided_evidence(gold)
+    return gold["question"]["text"], [e["quote"] for e, _ in evidence], [p for _, p in evidence]
 
 
 def dev_set_gold(name: str, shared: Path) -> Path:
@@ -68,9 +74,9 @@ def quotes_in_context(gold_path: Path, corpus: Path) -> list[str]:
     sentence before it in its document as the training articles are read (``data.in_context``)."""
     from data import in_context, sentence_before_quote
 
-    gold = json.loads(gold_path.read_text())
+    evidence = sided_evidence(json.loads(gold_path.read_text()))
     return [in_context(e["quote"], sentence_before_quote((corpus / e["source"]).read_text(), e["quote"]))
-            for g in gold["key_points"] if g["side"] in ("pro", "con") for e in g["evidence"]]
+            for e, _ in evidence]
 
 
 def dev_set_corpus(name: str, shared: Path) -> Path:
@@ -81,9 +87,10 @@ def dev_set_corpus(name: str, shared: Path) -> Path:
 def scores(read: Reader, shared: Path, context: bool = False) -> dict[str, float]:
     out = {}
     for name in DEV_SETS:
-        question, quotes, is_pro = gold_quotes(dev_set_gold(name, shared))
+        gold = dev_set_gold(name, shared)
+        question, quotes, is_pro = gold_quotes(gold)
         if context:
-            quotes = quotes_in_context(dev_set_gold(name, shared), dev_set_corpus(name, shared))
+            quotes = quotes_in_context(gold, dev_set_corpus(name, shared))
         out[name] = sided_auc(read, [(question, q) for q in quotes], is_pro)
     out["written_mean"] = round((out["dev_eu"] + out["dev_opec"]) / 2, 3)
     return out
