@@ -77,7 +77,7 @@ def test_a_quote_is_read_after_the_sentence_before_it_in_its_paragraph(quote, be
 def test_gold_quotes_in_context_keep_their_order_and_lead_with_the_quote() -> None:
     gold = FIXTURES / "dev_ukraine_eu" / "gold.json"
     _, quotes, _ = M.gold_quotes(gold)
-    in_context = M.quotes_in_context(gold, FIXTURES / "dev_ukraine_eu" / "corpus")
+    in_context = M.quotes_in_context(M.sided_evidence(json.loads(gold.read_text())), FIXTURES / "dev_ukraine_eu" / "corpus")
     assert len(in_context) == len(quotes)
     assert all(c.startswith(q) for c, q in zip(in_context, quotes))
     assert sum("(Before it: " in c for c in in_context) > len(quotes) // 2

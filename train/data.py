@@ -189,19 +189,18 @@ def in_context(sentence: str, before: str | None) -> str:
     return sentence if not before else f"{sentence} (Before it: {before})"
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*\s+(?=[A-Z0-9\"\u201c\u2018(])")
-
-
 def sentence_before_quote(document: str, quote: str) -> str | None:
     """The sentence before the one where ``quote`` starts, in the same paragraph of a plain-text
     document (paragraphs split at blank lines); None when the quote opens its paragraph or is
-    not found."""
+    not found. Sentences end where the ingest stage's date finders end them."""
+    from policylens.ingest.known_events import SENTENCE_END
+
     for paragraph in re.split(r"\n\s*\n", document):
         flat = " ".join(paragraph.split())
         at = flat.find(" ".join(quote.split()))
         if at < 0:
             continue
-        ends = [m.end() for m in _SENTENCE_END.finditer(flat) if m.end() <= at]
+        ends = [m.end() for m in SENTENCE_END.finditer(flat) if m.end() <= at]
         if not ends:
             return None
         start = ends[-2] if len(ends) > 1 else 0

@@ -69,14 +69,13 @@ def sided_auc(read: Reader, pairs: Sequence[tuple[str, str]], is_pro: Sequence[b
     return round(side_auc(probs[:, 0] / (probs[:, 0] + probs[:, 1]), is_pro), 3)
 
 
-def quotes_in_context(gold_path: Path, corpus: Path) -> list[str]:
-    """The pro and con gold quotes of a gold file (in ``gold_quotes``' order), each with the
-    sentence before it in its document as the training articles are read (``data.in_context``)."""
+def quotes_in_context(evidence: Sequence[tuple[dict, bool]], corpus: Path) -> list[str]:
+    """Each gold quote of ``sided_evidence``, with the sentence before it in its document (in
+    ``corpus``) as the training articles are read (``data.in_context``)."""
     from data import in_context, sentence_before_quote
 
-    evidence = sided_evidence(json.loads(gold_path.read_text()))
-    return [in_context(e["quote"], sentence_before_quote((corpus / e["source"]).read_text(), e["quote"]))
-            for e, _ in evidence]
+    documents = {e["source"]: (corpus / e["source"]).read_text() for e, _ in evidence}
+    return [in_context(e["quote"], sentence_before_quote(documents[e["source"]], e["quote"])) for e, _ in evidence]
 
 
 def dev_set_corpus(name: str, shared: Path) -> Path:
@@ -87,11 +86,11 @@ def dev_set_corpus(name: str, shared: Path) -> Path:
 def scores(read: Reader, shared: Path, context: bool = False) -> dict[str, float]:
     out = {}
     for name in DEV_SETS:
-        gold = dev_set_gold(name, shared)
-        question, quotes, is_pro = gold_quotes(gold)
-        if context:
-            quotes = quotes_in_context(gold, dev_set_corpus(name, shared))
-        out[name] = sided_auc(read, [(question, q) for q in quotes], is_pro)
+        gold = json.loads(dev_set_gold(name, shared).read_text())
+        evidence = sided_evidence(gold)
+        quotes = (quotes_in_context(evidence, dev_set_corpus(name, shared)) if context
+                  else [e["quote"] for e, _ in evidence])
+        out[name] = sided_auc(read, [(gold["question"]["text"], q) for q in quotes], [p for _, p in evidence])
     out["written_mean"] = round((out["dev_eu"] + out["dev_opec"]) / 2, 3)
     return out
 

@@ -66,7 +66,8 @@ _BARE_WORDS = re.compile(r"^(?:(?:this|last|next|the|upcoming|forthcoming|coming
 _METONYM_CITIES = frozenset({"Washington", "Brussels", "London", "Paris", "Berlin", "Seoul", "Tokyo",
                              "Beijing", "Moscow", "Canberra", "Ottawa", "Rome", "Madrid", "Warsaw"})
 _OTHER_PARTIES = re.compile(r"^\s*(?:between|with|of|among)\b")
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c])|\n")
+# Where a sentence ends in plain text: end punctuation before a capital or quote, or a line break.
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c])|\n")
 _WORD_RE = re.compile(r"(?<![\w-])[^\W\d_][\w'\u2019]*")
 
 
@@ -151,9 +152,9 @@ def _place_pattern(place: str) -> re.Pattern[str]:
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     start = max(0, pos - 600)
-    for m in _SENTENCE_END.finditer(text, start, pos):
+    for m in SENTENCE_END.finditer(text, start, pos):
         start = m.end()
-    m = _SENTENCE_END.search(text, pos, pos + 600)
+    m = SENTENCE_END.search(text, pos, pos + 600)
     return start, (m.start() + 1 if m else min(len(text), pos + 600))
 
 

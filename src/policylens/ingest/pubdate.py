@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from policylens.ingest.dates import find_dates, week_bounds
-from policylens.ingest.known_events import EventRef, KnownEvent, find_event_refs
+from policylens.ingest.known_events import SENTENCE_END, EventRef, KnownEvent, find_event_refs
 
 __all__ = ["PubWindow", "infer_publication_window", "MAX_LAG_DAYS"]
 
@@ -48,7 +48,6 @@ _PAST_CUE = re.compile(
     r"left|began|spoke|wrote|brought|sought|found|became|kept|chose|drew|rose|fell|grew|paid|struck)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c])|\n")
 
 # Strongest first; see _combine.
 _RANK = {"anchor": 0, "day": 1, "week": 1, "month": 2, "year": 3, "past_day": 4,
@@ -76,9 +75,9 @@ class _Bound:
 def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
     """The text of the sentence before and after a span."""
     s_start = max(0, start - 400)
-    for m in _SENTENCE_END.finditer(text, s_start, start):
+    for m in SENTENCE_END.finditer(text, s_start, start):
         s_start = m.end()
-    m = _SENTENCE_END.search(text, end, end + 400)
+    m = SENTENCE_END.search(text, end, end + 400)
     return text[s_start:start], text[end : m.start() + 1 if m else end + 400]
 
 
