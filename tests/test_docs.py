@@ -69,3 +69,25 @@ def test_documented_stage_versions_are_the_running_ones() -> None:
                   if m.group(1) in running]
     assert documented, "no stage version is named in docs/"
     assert [(n, v) for n, v in documented if running[n] != v] == []
+
+
+def readme_export_fields(table: str) -> list[str]:
+    """The field names the README lists for ``export TABLE`` (backticked identifiers)."""
+    text = re.search(rf"`export {table}`:(.*?)(?=`export [a-z_]+`|See \[)", README, re.S).group(1)
+    return [name for name in re.findall(r"`([^`]+)`", text) if re.fullmatch(r"[a-z_]+", name)]
+
+
+@pytest.mark.parametrize("table", ["stances", "keypoints", "claims"])
+def test_readme_lists_the_argument_exports_fields(table: str, tmp_path: Path) -> None:
+    from policylens.project import Project
+    from policylens.store.export import VIEWS
+
+    project = Project(tmp_path / "p")
+    with project.writer():  # creates the database with every table
+        pass
+    db = project.reader()
+    try:
+        columns = [c[0] for c in db.execute(VIEWS.get(table, f"SELECT * FROM {table}")).description]
+    finally:
+        db.close()
+    assert readme_export_fields(table) == columns
