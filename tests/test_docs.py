@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import pytest
 
-from conftest import REPO, invoke
+from conftest import REPO, export_jsonl, invoke
 from policylens.cli.main import cli
 from policylens.settings import Settings
 
@@ -78,16 +78,5 @@ def readme_export_fields(table: str) -> list[str]:
 
 
 @pytest.mark.parametrize("table", ["stances", "keypoints", "claims"])
-def test_readme_lists_the_argument_exports_fields(table: str, tmp_path: Path) -> None:
-    from policylens.project import Project
-    from policylens.store.export import VIEWS
-
-    project = Project(tmp_path / "p")
-    with project.writer():  # creates the database with every table
-        pass
-    db = project.reader()
-    try:
-        columns = [c[0] for c in db.execute(VIEWS.get(table, f"SELECT * FROM {table}")).description]
-    finally:
-        db.close()
-    assert readme_export_fields(table) == columns
+def test_readme_lists_the_argument_exports_fields(table: str, sample_project: Path) -> None:
+    assert readme_export_fields(table) == list(export_jsonl(sample_project, table)[0])
